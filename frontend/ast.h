@@ -43,46 +43,64 @@ struct AnnotationId {
 };
 
 enum class ExprKind : uint8_t {
-  kName,           // text = identifier (NFKC-normalised, as Python does)
-  kString,         // text = decoded value
-  kInteger,        // int_value; flags & kIntegerOverflow when the literal exceeds int64
-  kFloat,          // float_value
-  kBoolean,        // bool_value
+  kName,     // text = identifier (NFKC-normalised, as Python does)
+  kString,   // text = decoded value
+  kInteger,  // int_value; flags & kIntegerOverflow when the literal exceeds int64
+  kFloat,    // float_value
+  kBoolean,  // bool_value
   kNone,
-  kList,           // items() = elements
-  kFormatString,   // text = template with fields as "{Name}" and literal braces doubled;
-                   // items() = the field expressions, in order
-  kCall,           // left = callee; keywords() = keyword arguments
-  kBinary,         // op = BinaryOp; left, right
-  kUnary,          // op = UnaryOp; left = operand
-  kComparison,     // op = CompareOp; left, right
-  kBooleanOp,      // op = BoolOp; items() = operands (two or more)
-  kAttribute,      // left = value; text = attribute name
+  kList,          // items() = elements
+  kFormatString,  // text = template with fields as "{Name}" and literal braces doubled;
+                  // items() = the field expressions, in order
+  kCall,          // left = callee; keywords() = keyword arguments
+  kBinary,        // op = BinaryOp; left, right
+  kUnary,         // op = UnaryOp; left = operand
+  kComparison,    // op = CompareOp; left, right
+  kBooleanOp,     // op = BoolOp; items() = operands (two or more)
+  kAttribute,     // left = value; text = attribute name
   // Parse-only kinds, rejected by CheckSubset:
-  kSubscript,        // left = value; items() = slice elements (only meaningful in annotations)
-  kFormatFieldSpec,  // an f-string field with a conversion or format spec; left = expression
-  kUnsupported,      // a Python construct SML lacks; text = Python's node class ("IfExp")
+  kSubscript,            // left = value; items() = slice elements (only meaningful in annotations)
+  kFormatFieldSpec,      // an f-string field with a conversion or format spec; left = expression
+  kUnsupported,          // a Python construct SML lacks; text = Python's node class ("IfExp")
   kUnsupportedConstant,  // bytes, complex or Ellipsis; text = Python's repr ("b'abc'")
 };
 
 enum class BinaryOp : uint8_t {
-  kAdd, kSubtract, kMultiply, kDivide, kFloorDivide, kModulo, kPower,
-  kLeftShift, kRightShift, kBitOr, kBitXor, kBitAnd,
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kDivide,
+  kFloorDivide,
+  kModulo,
+  kPower,
+  kLeftShift,
+  kRightShift,
+  kBitOr,
+  kBitXor,
+  kBitAnd,
   kMatMult,  // parse-only
 };
 enum class UnaryOp : uint8_t { kNot, kNegate, kPlus, kInvert };  // kPlus, kInvert: parse-only
 enum class CompareOp : uint8_t {
-  kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual, kIn, kNotIn,
-  kIs, kIsNot,  // parse-only
+  kEqual,
+  kNotEqual,
+  kLess,
+  kLessEqual,
+  kGreater,
+  kGreaterEqual,
+  kIn,
+  kNotIn,
+  kIs,
+  kIsNot,  // parse-only
 };
 enum class BoolOp : uint8_t { kAnd, kOr };
 
 // Flag bits of Expr::flags.
-inline constexpr uint8_t kIntegerOverflow = 1;     // kInteger: value does not fit int64
-inline constexpr uint8_t kCallHasPositional = 1;   // kCall: positional or *args argument
-inline constexpr uint8_t kChainedComparison = 1;   // kComparison: `a < b < c`
-inline constexpr uint8_t kStoreContext = 2;        // kList/kAttribute/kName as assignment target
-inline constexpr uint8_t kTupleSlice = 1;          // kSubscript: `X[a, b]`
+inline constexpr uint8_t kIntegerOverflow = 1;    // kInteger: value does not fit int64
+inline constexpr uint8_t kCallHasPositional = 1;  // kCall: positional or *args argument
+inline constexpr uint8_t kChainedComparison = 1;  // kComparison: `a < b < c`
+inline constexpr uint8_t kStoreContext = 2;       // kList/kAttribute/kName as assignment target
+inline constexpr uint8_t kTupleSlice = 1;         // kSubscript: `X[a, b]`
 
 struct Expr {
   ExprKind kind = ExprKind::kNone;

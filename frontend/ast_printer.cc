@@ -13,11 +13,21 @@ void AppendQuoted(std::string_view text, std::string* out) {
   out->push_back('"');
   for (char c : text) {
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\t': out->append("\\t"); break;
-      case '\r': out->append("\\r"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           absl::StrAppendFormat(out, "\\u%04x", c);
@@ -54,8 +64,12 @@ void AppendExpr(const ast::Module& module, ast::ExprId id, std::string* out) {
     out->push_back(')');
   };
   switch (e.kind) {
-    case ExprKind::kName: out->append(e.text); return;
-    case ExprKind::kString: AppendQuoted(e.text, out); return;
+    case ExprKind::kName:
+      out->append(e.text);
+      return;
+    case ExprKind::kString:
+      AppendQuoted(e.text, out);
+      return;
     case ExprKind::kInteger:
       if (e.flags & ast::kIntegerOverflow) {
         internal::StrAppend(out, {"(bigint ", e.text, ")"});
@@ -63,10 +77,17 @@ void AppendExpr(const ast::Module& module, ast::ExprId id, std::string* out) {
         internal::StrAppend(out, {std::to_string(e.int_value)});
       }
       return;
-    case ExprKind::kFloat: absl::StrAppendFormat(out, "%.17g", e.float_value); return;
-    case ExprKind::kBoolean: out->append(e.bool_value ? "True" : "False"); return;
-    case ExprKind::kNone: out->append("None"); return;
-    case ExprKind::kList: return items("list");
+    case ExprKind::kFloat:
+      absl::StrAppendFormat(out, "%.17g", e.float_value);
+      return;
+    case ExprKind::kBoolean:
+      out->append(e.bool_value ? "True" : "False");
+      return;
+    case ExprKind::kNone:
+      out->append("None");
+      return;
+    case ExprKind::kList:
+      return items("list");
     case ExprKind::kFormatString:
       out->append("(fstring ");
       AppendQuoted(e.text, out);
@@ -87,9 +108,9 @@ void AppendExpr(const ast::Module& module, ast::ExprId id, std::string* out) {
       return;
     case ExprKind::kBinary:
     case ExprKind::kComparison: {
-      std::string_view symbol =
-          e.kind == ExprKind::kBinary ? ast::BinaryOpSymbol(static_cast<ast::BinaryOp>(e.op))
-                                      : ast::CompareOpSymbol(static_cast<ast::CompareOp>(e.op));
+      std::string_view symbol = e.kind == ExprKind::kBinary
+                                    ? ast::BinaryOpSymbol(static_cast<ast::BinaryOp>(e.op))
+                                    : ast::CompareOpSymbol(static_cast<ast::CompareOp>(e.op));
       internal::StrAppend(out, {"(", symbol, " "});
       AppendExpr(module, e.left, out);
       out->push_back(' ');
@@ -120,7 +141,8 @@ void AppendExpr(const ast::Module& module, ast::ExprId id, std::string* out) {
       AppendExpr(module, e.left, out);
       out->push_back(')');
       return;
-    case ExprKind::kUnsupported: return items(internal::StrCat({"unsupported ", e.text}));
+    case ExprKind::kUnsupported:
+      return items(internal::StrCat({"unsupported ", e.text}));
     case ExprKind::kUnsupportedConstant:
       internal::StrAppend(out, {"(unsupported-constant ", e.text, ")"});
       return;

@@ -120,7 +120,8 @@ class Lexer {
       pos_ += (c == '\r' && Peek(1) == '\n') ? 2 : 1;
       if (!InBrackets()) {
         if (!tokens_.empty() && tokens_.back().kind != TokenKind::kNewline &&
-            tokens_.back().kind != TokenKind::kIndent && tokens_.back().kind != TokenKind::kDedent) {
+            tokens_.back().kind != TokenKind::kIndent &&
+            tokens_.back().kind != TokenKind::kDedent) {
           Emit(TokenKind::kNewline, begin, pos_);
         }
         at_line_start_ = true;
@@ -238,8 +239,8 @@ class Lexer {
         continue;
       }
       if ((c == '\n' || c == '\r') && !triple) {
-        Fail(begin, absl::StrFormat("unterminated string literal (detected at line %d)",
-                                    LineAt(pos_)));
+        Fail(begin,
+             absl::StrFormat("unterminated string literal (detected at line %d)", LineAt(pos_)));
         return;
       }
       if (c == quote && (!triple || (Peek(1) == quote && Peek(2) == quote))) {
@@ -269,8 +270,8 @@ class Lexer {
     };
     auto is_oct = [](char c) { return c >= '0' && c <= '7'; };
     auto is_bin = [](char c) { return c == '0' || c == '1'; };
-    if (Peek() == '0' && ((Peek(1) | 0x20) == 'x' || (Peek(1) | 0x20) == 'o' ||
-                          (Peek(1) | 0x20) == 'b')) {
+    if (Peek() == '0' &&
+        ((Peek(1) | 0x20) == 'x' || (Peek(1) | 0x20) == 'o' || (Peek(1) | 0x20) == 'b')) {
       char base = static_cast<char>(Peek(1) | 0x20);
       pos_ += 2;
       bool (*is_digit)(char) = base == 'x' ? +is_hex : base == 'o' ? +is_oct : +is_bin;
@@ -314,8 +315,9 @@ class Lexer {
     if (leading_zero && !is_float && !imaginary) {
       std::string_view digits = text_.substr(begin, pos_ - begin);
       if (digits.find_first_not_of("0_") != std::string_view::npos) {
-        return Fail(begin, "leading zeros in decimal integer literals are not permitted; use an "
-                           "0o prefix for octal integers");
+        return Fail(begin,
+                    "leading zeros in decimal integer literals are not permitted; use an "
+                    "0o prefix for octal integers");
       }
     }
     FinishNumber(begin, imaginary ? "imaginary" : "decimal");
@@ -348,29 +350,52 @@ class Lexer {
       TokenKind kind;
     };
     static constexpr Operator kOperators[] = {
-        {"**=", TokenKind::kAugmentedAssign}, {"//=", TokenKind::kAugmentedAssign},
-        {">>=", TokenKind::kAugmentedAssign}, {"<<=", TokenKind::kAugmentedAssign},
-        {"...", TokenKind::kEllipsis},        {"->", TokenKind::kArrow},
-        {":=", TokenKind::kColonEqual},       {"==", TokenKind::kEqualEqual},
-        {"!=", TokenKind::kNotEqual},         {"<=", TokenKind::kLessEqual},
-        {">=", TokenKind::kGreaterEqual},     {"<<", TokenKind::kLessLess},
-        {">>", TokenKind::kGreaterGreater},   {"**", TokenKind::kStarStar},
-        {"//", TokenKind::kSlashSlash},       {"+=", TokenKind::kAugmentedAssign},
-        {"-=", TokenKind::kAugmentedAssign},  {"*=", TokenKind::kAugmentedAssign},
-        {"/=", TokenKind::kAugmentedAssign},  {"%=", TokenKind::kAugmentedAssign},
-        {"&=", TokenKind::kAugmentedAssign},  {"|=", TokenKind::kAugmentedAssign},
-        {"^=", TokenKind::kAugmentedAssign},  {"@=", TokenKind::kAugmentedAssign},
-        {"(", TokenKind::kLeftParen},         {")", TokenKind::kRightParen},
-        {"[", TokenKind::kLeftBracket},       {"]", TokenKind::kRightBracket},
-        {"{", TokenKind::kLeftBrace},         {"}", TokenKind::kRightBrace},
-        {",", TokenKind::kComma},             {":", TokenKind::kColon},
-        {";", TokenKind::kSemicolon},         {".", TokenKind::kDot},
-        {"@", TokenKind::kAt},                {"=", TokenKind::kEqual},
-        {"<", TokenKind::kLess},              {">", TokenKind::kGreater},
-        {"+", TokenKind::kPlus},              {"-", TokenKind::kMinus},
-        {"*", TokenKind::kStar},              {"/", TokenKind::kSlash},
-        {"%", TokenKind::kPercent},           {"|", TokenKind::kPipe},
-        {"^", TokenKind::kCaret},             {"&", TokenKind::kAmpersand},
+        {"**=", TokenKind::kAugmentedAssign},
+        {"//=", TokenKind::kAugmentedAssign},
+        {">>=", TokenKind::kAugmentedAssign},
+        {"<<=", TokenKind::kAugmentedAssign},
+        {"...", TokenKind::kEllipsis},
+        {"->", TokenKind::kArrow},
+        {":=", TokenKind::kColonEqual},
+        {"==", TokenKind::kEqualEqual},
+        {"!=", TokenKind::kNotEqual},
+        {"<=", TokenKind::kLessEqual},
+        {">=", TokenKind::kGreaterEqual},
+        {"<<", TokenKind::kLessLess},
+        {">>", TokenKind::kGreaterGreater},
+        {"**", TokenKind::kStarStar},
+        {"//", TokenKind::kSlashSlash},
+        {"+=", TokenKind::kAugmentedAssign},
+        {"-=", TokenKind::kAugmentedAssign},
+        {"*=", TokenKind::kAugmentedAssign},
+        {"/=", TokenKind::kAugmentedAssign},
+        {"%=", TokenKind::kAugmentedAssign},
+        {"&=", TokenKind::kAugmentedAssign},
+        {"|=", TokenKind::kAugmentedAssign},
+        {"^=", TokenKind::kAugmentedAssign},
+        {"@=", TokenKind::kAugmentedAssign},
+        {"(", TokenKind::kLeftParen},
+        {")", TokenKind::kRightParen},
+        {"[", TokenKind::kLeftBracket},
+        {"]", TokenKind::kRightBracket},
+        {"{", TokenKind::kLeftBrace},
+        {"}", TokenKind::kRightBrace},
+        {",", TokenKind::kComma},
+        {":", TokenKind::kColon},
+        {";", TokenKind::kSemicolon},
+        {".", TokenKind::kDot},
+        {"@", TokenKind::kAt},
+        {"=", TokenKind::kEqual},
+        {"<", TokenKind::kLess},
+        {">", TokenKind::kGreater},
+        {"+", TokenKind::kPlus},
+        {"-", TokenKind::kMinus},
+        {"*", TokenKind::kStar},
+        {"/", TokenKind::kSlash},
+        {"%", TokenKind::kPercent},
+        {"|", TokenKind::kPipe},
+        {"^", TokenKind::kCaret},
+        {"&", TokenKind::kAmpersand},
         {"~", TokenKind::kTilde},
     };
     std::string_view rest = text_.substr(pos_);
@@ -429,7 +454,8 @@ class Lexer {
       return;
     }
     if (!brackets_.empty()) {
-      Fail(brackets_.back().offset, absl::StrFormat("'%c' was never closed", brackets_.back().open));
+      Fail(brackets_.back().offset,
+           absl::StrFormat("'%c' was never closed", brackets_.back().open));
       tokens_.push_back(Token{TokenKind::kEndOfFile, error_->offset, error_->offset});
       return;
     }

@@ -31,11 +31,11 @@ NumberLiteral ParseNumberLiteral(std::string_view text) {
     result.kind = NumberLiteral::Kind::kFloat;
     // from_chars is locale-independent and correctly rounded, like CPython's float parsing;
     // out-of-range values become inf (1e400) or 0 (1e-400) as in Python.
-    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(),
-                                     result.float_value);
+    auto [ptr, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), result.float_value);
     if (ec == std::errc::result_out_of_range) {
-      bool negative_exponent = digits.find("e-") != std::string::npos ||
-                               digits.find("E-") != std::string::npos;
+      bool negative_exponent =
+          digits.find("e-") != std::string::npos || digits.find("E-") != std::string::npos;
       result.float_value = negative_exponent ? 0.0 : __builtin_huge_val();
     }
     return result;

@@ -1,8 +1,10 @@
 // Statements, and the Parse() entry point that runs lexer, parser and subset check.
-#include "frontend/parse.h"
+#include "frontend/internal/parser.h"
+
+#include <algorithm>
 
 #include "absl/strings/str_format.h"
-#include "frontend/internal/parser.h"
+#include "frontend/parse.h"
 #include "frontend/subset_check.h"
 
 namespace osprey::frontend {
@@ -100,13 +102,20 @@ bool Parser::IsSoftKeywordMatch() const {
 
 void Parser::ParseLine() {
   switch (Peek().kind) {
-    case TokenKind::kIf: return SkipCompoundStatement("If");
-    case TokenKind::kWhile: return SkipCompoundStatement("While");
-    case TokenKind::kFor: return SkipCompoundStatement("For");
-    case TokenKind::kDef: return SkipCompoundStatement("FunctionDef");
-    case TokenKind::kClass: return SkipCompoundStatement("ClassDef");
-    case TokenKind::kWith: return SkipCompoundStatement("With");
-    case TokenKind::kTry: return SkipCompoundStatement("Try");
+    case TokenKind::kIf:
+      return SkipCompoundStatement("If");
+    case TokenKind::kWhile:
+      return SkipCompoundStatement("While");
+    case TokenKind::kFor:
+      return SkipCompoundStatement("For");
+    case TokenKind::kDef:
+      return SkipCompoundStatement("FunctionDef");
+    case TokenKind::kClass:
+      return SkipCompoundStatement("ClassDef");
+    case TokenKind::kWith:
+      return SkipCompoundStatement("With");
+    case TokenKind::kTry:
+      return SkipCompoundStatement("Try");
     case TokenKind::kAt: {
       // Decorators: the node is the decorated def or class, which starts at the first '@'.
       uint32_t begin = Peek().begin;
@@ -117,7 +126,7 @@ void Parser::ParseLine() {
       if (!At(TokenKind::kDef) && !At(TokenKind::kClass) && !At(TokenKind::kAsync)) {
         return FailInvalidSyntax(Peek());
       }
-      std::string_view node = At(TokenKind::kClass) ? "ClassDef"
+      std::string_view node = At(TokenKind::kClass)   ? "ClassDef"
                               : At(TokenKind::kAsync) ? "AsyncFunctionDef"
                                                       : "FunctionDef";
       size_t statements = module_->statements().size();
@@ -129,7 +138,7 @@ void Parser::ParseLine() {
     }
     case TokenKind::kAsync: {
       TokenKind next = Peek(1).kind;
-      std::string_view node = next == TokenKind::kDef   ? "AsyncFunctionDef"
+      std::string_view node = next == TokenKind::kDef    ? "AsyncFunctionDef"
                               : next == TokenKind::kFor  ? "AsyncFor"
                               : next == TokenKind::kWith ? "AsyncWith"
                                                          : "";
@@ -170,8 +179,7 @@ void Parser::SkipCompoundStatement(std::string_view node_type) {
   SkipBlock(header);
   // Clauses that continue the statement at the same indentation.
   while (!failed() && (At(TokenKind::kElif) || At(TokenKind::kElse) || At(TokenKind::kExcept) ||
-                       At(TokenKind::kFinally) ||
-                       (node_type == "Match" && At(TokenKind::kName)))) {
+                       At(TokenKind::kFinally) || (node_type == "Match" && At(TokenKind::kName)))) {
     if (node_type == "Match" && At(TokenKind::kName)) break;
     SkipBlock(Peek());
   }
@@ -221,18 +229,41 @@ void Parser::ParseSimpleStatement() {
   const Token& first = Peek();
   std::string_view node_type;
   switch (first.kind) {
-    case TokenKind::kImport: node_type = "Import"; break;
-    case TokenKind::kFrom: node_type = "ImportFrom"; break;
-    case TokenKind::kPass: node_type = "Pass"; break;
-    case TokenKind::kDel: node_type = "Delete"; break;
-    case TokenKind::kReturn: node_type = "Return"; break;
-    case TokenKind::kGlobal: node_type = "Global"; break;
-    case TokenKind::kNonlocal: node_type = "Nonlocal"; break;
-    case TokenKind::kAssert: node_type = "Assert"; break;
-    case TokenKind::kRaise: node_type = "Raise"; break;
-    case TokenKind::kBreak: node_type = "Break"; break;
-    case TokenKind::kContinue: node_type = "Continue"; break;
-    default: break;
+    case TokenKind::kImport:
+      node_type = "Import";
+      break;
+    case TokenKind::kFrom:
+      node_type = "ImportFrom";
+      break;
+    case TokenKind::kPass:
+      node_type = "Pass";
+      break;
+    case TokenKind::kDel:
+      node_type = "Delete";
+      break;
+    case TokenKind::kReturn:
+      node_type = "Return";
+      break;
+    case TokenKind::kGlobal:
+      node_type = "Global";
+      break;
+    case TokenKind::kNonlocal:
+      node_type = "Nonlocal";
+      break;
+    case TokenKind::kAssert:
+      node_type = "Assert";
+      break;
+    case TokenKind::kRaise:
+      node_type = "Raise";
+      break;
+    case TokenKind::kBreak:
+      node_type = "Break";
+      break;
+    case TokenKind::kContinue:
+      node_type = "Continue";
+      break;
+    default:
+      break;
   }
   if (!node_type.empty()) {
     AddUnsupportedStatement(node_type, first.begin);
@@ -338,6 +369,37 @@ void Parser::CheckAssignTarget(ExprId target) {
 
 }  // namespace internal
 
+namespace {
+
+// Later phases walk expressions recursively; a tree deeper than this (a chain of 100 000 `+`,
+// which the parser builds in a loop) is reported instead of overflowing their stacks.
+constexpr int kMaxExpressionDepth = 1000;
+
+// The first expression whose subtree is deeper than kMaxExpressionDepth, if any. The parser
+// creates children before their parents, so one forward pass computes every depth.
+std::optional<ast::ExprId> FindTooDeepExpression(const ast::Module& module) {
+  std::vector<uint16_t> depth(module.expr_count(), 1);
+  for (size_t i = 0; i < module.expr_count(); ++i) {
+    const ast::Expr& e = module.expr(ast::ExprId{static_cast<int32_t>(i)});
+    uint16_t deepest = 0;
+    auto visit = [&](ast::ExprId child) {
+      if (child.valid()) deepest = std::max(deepest, depth[child.value]);
+    };
+    visit(e.left);
+    visit(e.right);
+    if (e.kind == ast::ExprKind::kCall) {
+      for (const ast::Keyword& keyword : module.keywords(e)) visit(keyword.value);
+    } else {
+      for (ast::ExprId item : module.items(e)) visit(item);
+    }
+    depth[i] = deepest + 1;
+    if (depth[i] > kMaxExpressionDepth) return ast::ExprId{static_cast<int32_t>(i)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 ast::Module Parse(const SourceSet& sources, FileId file, DiagnosticSink& sink) {
   ast::Module module(file);
   std::string_view text = sources.file(file).text();
@@ -360,6 +422,14 @@ ast::Module Parse(const SourceSet& sources, FileId file, DiagnosticSink& sink) {
   if (lexed.error && (parsed || error->generic || error->offset >= lexed.error->offset)) {
     error = internal::SyntaxErrorInfo{DiagnosticKind::kSyntaxError, lexed.error->message,
                                       lexed.error->offset};
+  }
+  if (!error) {
+    if (std::optional<ast::ExprId> deep = FindTooDeepExpression(module)) {
+      error = internal::SyntaxErrorInfo{
+          DiagnosticKind::kNestingTooDeep,
+          absl::StrFormat("expression nests more than %d levels deep", kMaxExpressionDepth),
+          module.expr(*deep).span.begin};
+    }
   }
   if (error) {
     sink.Error(error->kind, {file, error->offset}, 1, error->message);

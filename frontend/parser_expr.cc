@@ -136,7 +136,7 @@ ExprId Parser::ParseLambda() {
       return {};
     }
     if (IsOpen(Peek().kind)) {
-      TokenKind close = At(TokenKind::kLeftParen)    ? TokenKind::kRightParen
+      TokenKind close = At(TokenKind::kLeftParen)     ? TokenKind::kRightParen
                         : At(TokenKind::kLeftBracket) ? TokenKind::kRightBracket
                                                       : TokenKind::kRightBrace;
       Advance();
@@ -205,13 +205,27 @@ ExprId Parser::ParseComparison() {
   while (true) {
     ast::CompareOp op;
     switch (Peek().kind) {
-      case TokenKind::kEqualEqual: op = ast::CompareOp::kEqual; break;
-      case TokenKind::kNotEqual: op = ast::CompareOp::kNotEqual; break;
-      case TokenKind::kLess: op = ast::CompareOp::kLess; break;
-      case TokenKind::kLessEqual: op = ast::CompareOp::kLessEqual; break;
-      case TokenKind::kGreater: op = ast::CompareOp::kGreater; break;
-      case TokenKind::kGreaterEqual: op = ast::CompareOp::kGreaterEqual; break;
-      case TokenKind::kIn: op = ast::CompareOp::kIn; break;
+      case TokenKind::kEqualEqual:
+        op = ast::CompareOp::kEqual;
+        break;
+      case TokenKind::kNotEqual:
+        op = ast::CompareOp::kNotEqual;
+        break;
+      case TokenKind::kLess:
+        op = ast::CompareOp::kLess;
+        break;
+      case TokenKind::kLessEqual:
+        op = ast::CompareOp::kLessEqual;
+        break;
+      case TokenKind::kGreater:
+        op = ast::CompareOp::kGreater;
+        break;
+      case TokenKind::kGreaterEqual:
+        op = ast::CompareOp::kGreaterEqual;
+        break;
+      case TokenKind::kIn:
+        op = ast::CompareOp::kIn;
+        break;
       case TokenKind::kNot:
         if (Peek(1).kind != TokenKind::kIn) return result;
         Advance();
@@ -268,10 +282,17 @@ ExprId Parser::ParseBinary(int level) {
 ExprId Parser::ParseFactor() {
   ast::UnaryOp op;
   switch (Peek().kind) {
-    case TokenKind::kMinus: op = ast::UnaryOp::kNegate; break;
-    case TokenKind::kPlus: op = ast::UnaryOp::kPlus; break;
-    case TokenKind::kTilde: op = ast::UnaryOp::kInvert; break;
-    default: return ParsePower();
+    case TokenKind::kMinus:
+      op = ast::UnaryOp::kNegate;
+      break;
+    case TokenKind::kPlus:
+      op = ast::UnaryOp::kPlus;
+      break;
+    case TokenKind::kTilde:
+      op = ast::UnaryOp::kInvert;
+      break;
+    default:
+      return ParsePower();
   }
   uint32_t begin = Peek().begin;
   if (!EnterNesting(begin)) return {};
@@ -442,8 +463,8 @@ void Parser::SkipComprehension(TokenKind close) {
   while (true) {
     TokenKind kind = Peek().kind;
     if (kind == TokenKind::kEndOfFile) return FailInvalidSyntax(Peek());
-    if (depth == 0 && (kind == close || (kind == TokenKind::kComma && close ==
-                                                                         TokenKind::kRightParen))) {
+    if (depth == 0 &&
+        (kind == close || (kind == TokenKind::kComma && close == TokenKind::kRightParen))) {
       return;
     }
     if (IsOpen(kind)) ++depth;

@@ -1,7 +1,7 @@
 // String atoms: implicit concatenation, bytes, and f-strings with their fields.
 #include "absl/strings/str_format.h"
-#include "frontend/internal/str_cat.h"
 #include "frontend/internal/parser.h"
+#include "frontend/internal/str_cat.h"
 #include "frontend/string_literal.h"
 
 namespace osprey::frontend::internal {
@@ -94,8 +94,7 @@ ExprId Parser::ParseStrings() {
 // the field ends at a top-level '!', ':', '=' or '}', may not contain '\' or '#', and its text
 // is parsed as a parenthesised expression.
 bool Parser::AppendFormatString(const Token& token, std::string_view body, uint32_t body_offset,
-                                bool raw, std::string* template_text,
-                                std::vector<ExprId>* fields) {
+                                bool raw, std::string* template_text, std::vector<ExprId>* fields) {
   std::string literal;
   auto flush_literal = [&]() -> bool {
     std::string decoded;
@@ -169,9 +168,10 @@ bool Parser::AppendFormatString(const Token& token, std::string_view body, uint3
       } else if ((d == ')' || d == ']' || d == '}') && depth > 0) {
         --depth;
       } else if (depth == 0) {
-        bool comparison_equal = d == '=' && ((j + 1 < body.size() && body[j + 1] == '=') ||
-                                             (j > start && std::string_view("=!<>").find(
-                                                               body[j - 1]) != std::string_view::npos));
+        bool comparison_equal =
+            d == '=' &&
+            ((j + 1 < body.size() && body[j + 1] == '=') ||
+             (j > start && std::string_view("=!<>").find(body[j - 1]) != std::string_view::npos));
         if (d == '}' || d == ':' || (d == '!' && (j + 1 >= body.size() || body[j + 1] != '=')) ||
             (d == '=' && !comparison_equal)) {
           break;
@@ -195,7 +195,8 @@ bool Parser::AppendFormatString(const Token& token, std::string_view body, uint3
     }
     if (j < body.size() && body[j] == '!') {
       has_spec = true;
-      if (j + 1 >= body.size() || std::string_view("sra").find(body[j + 1]) == std::string_view::npos) {
+      if (j + 1 >= body.size() ||
+          std::string_view("sra").find(body[j + 1]) == std::string_view::npos) {
         Fail(token.begin, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
         return false;
       }
@@ -216,7 +217,8 @@ bool Parser::AppendFormatString(const Token& token, std::string_view body, uint3
       Fail(token.begin, "f-string: expecting '}'");
       return false;
     }
-    ExprId field = ParseFormatFieldExpression(body_offset + static_cast<uint32_t>(start), expression);
+    ExprId field =
+        ParseFormatFieldExpression(body_offset + static_cast<uint32_t>(start), expression);
     if (!field.valid()) return false;
     if (has_spec) {
       uint32_t field_offset = body_offset + static_cast<uint32_t>(start);

@@ -30,7 +30,8 @@ LineColumn SourceFile::LineColumnOf(uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line_index = static_cast<uint32_t>(it - line_starts_.begin()) - 1;
   uint32_t start = line_starts_[line_index];
-  return {line_index + 1, CountCodePoints(std::string_view(text_).substr(start, offset - start)) + 1};
+  return {line_index + 1,
+          CountCodePoints(std::string_view(text_).substr(start, offset - start)) + 1};
 }
 
 std::string_view SourceFile::Line(uint32_t line) const {

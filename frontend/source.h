@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "frontend/string_map.h"
 
 namespace osprey::frontend {
 
@@ -71,7 +71,7 @@ class SourceSet {
  private:
   // unique_ptr keeps each file's text at a stable address as the set grows.
   std::vector<std::unique_ptr<SourceFile>> files_;
-  absl::flat_hash_map<std::string, FileId> by_path_;
+  StringMap<FileId> by_path_;
 };
 
 }  // namespace osprey::frontend

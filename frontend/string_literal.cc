@@ -33,10 +33,10 @@ StringToken SplitStringToken(std::string_view token) {
     result.bytes |= c == 'b';
     result.format |= c == 'f';
   }
-  size_t quote_length =
-      token.size() >= quote + 6 && token[quote + 1] == token[quote] && token[quote + 2] == token[quote]
-          ? 3
-          : 1;
+  size_t quote_length = token.size() >= quote + 6 && token[quote + 1] == token[quote] &&
+                                token[quote + 2] == token[quote]
+                            ? 3
+                            : 1;
   result.body_offset = static_cast<uint32_t>(quote + quote_length);
   result.body = token.substr(quote + quote_length, token.size() - quote - 2 * quote_length);
   return result;
@@ -76,17 +76,44 @@ std::optional<EscapeError> DecodeStringBody(std::string_view body, bool raw, boo
       case '\r':
         if (i < body.size() && body[i] == '\n') ++i;
         break;
-      case '\\': out->push_back('\\'); break;
-      case '\'': out->push_back('\''); break;
-      case '"': out->push_back('"'); break;
-      case 'a': out->push_back('\a'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
-      case 'v': out->push_back('\v'); break;
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+      case '\\':
+        out->push_back('\\');
+        break;
+      case '\'':
+        out->push_back('\'');
+        break;
+      case '"':
+        out->push_back('"');
+        break;
+      case 'a':
+        out->push_back('\a');
+        break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
+      case 'v':
+        out->push_back('\v');
+        break;
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7': {
         uint32_t value = e - '0';
         for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i) {
           value = value * 8 + (body[i] - '0');
@@ -138,8 +165,9 @@ std::optional<EscapeError> DecodeStringBody(std::string_view body, bool raw, boo
         }
         size_t close = i < body.size() && body[i] == '{' ? body.find('}', i) : std::string::npos;
         if (close == std::string_view::npos) {
-          return EscapeError{CodecError(false, start, body.size() - 1, "malformed \\N character escape"),
-                             static_cast<uint32_t>(start)};
+          return EscapeError{
+              CodecError(false, start, body.size() - 1, "malformed \\N character escape"),
+              static_cast<uint32_t>(start)};
         }
         std::optional<char32_t> c32 = CodePointFromName(body.substr(i + 1, close - i - 1));
         if (!c32) {

@@ -13,8 +13,8 @@ namespace osprey::frontend {
 struct StringToken {
   bool raw = false;
   bool bytes = false;
-  bool format = false;    // f-string
-  std::string_view body;  // Between the quotes, undecoded.
+  bool format = false;       // f-string
+  std::string_view body;     // Between the quotes, undecoded.
   uint32_t body_offset = 0;  // Offset of `body` within the token.
 };
 

@@ -6,7 +6,6 @@
 
 #include "frontend/internal/str_cat.h"
 
-
 namespace osprey::frontend {
 namespace {
 
@@ -24,24 +23,37 @@ constexpr std::string_view kAnnotationHint =
 // Python's ast class for a parsed node, as named in "expected `Name`, got `Constant`".
 std::string_view PythonNodeName(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::kName: return "Name";
+    case ExprKind::kName:
+      return "Name";
     case ExprKind::kString:
     case ExprKind::kInteger:
     case ExprKind::kFloat:
     case ExprKind::kBoolean:
     case ExprKind::kNone:
-    case ExprKind::kUnsupportedConstant: return "Constant";
-    case ExprKind::kList: return "List";
-    case ExprKind::kFormatString: return "JoinedStr";
-    case ExprKind::kCall: return "Call";
-    case ExprKind::kBinary: return "BinOp";
-    case ExprKind::kUnary: return "UnaryOp";
-    case ExprKind::kComparison: return "Compare";
-    case ExprKind::kBooleanOp: return "BoolOp";
-    case ExprKind::kAttribute: return "Attribute";
-    case ExprKind::kSubscript: return "Subscript";
-    case ExprKind::kFormatFieldSpec: return "FormattedValue";
-    case ExprKind::kUnsupported: return e.text;
+    case ExprKind::kUnsupportedConstant:
+      return "Constant";
+    case ExprKind::kList:
+      return "List";
+    case ExprKind::kFormatString:
+      return "JoinedStr";
+    case ExprKind::kCall:
+      return "Call";
+    case ExprKind::kBinary:
+      return "BinOp";
+    case ExprKind::kUnary:
+      return "UnaryOp";
+    case ExprKind::kComparison:
+      return "Compare";
+    case ExprKind::kBooleanOp:
+      return "BoolOp";
+    case ExprKind::kAttribute:
+      return "Attribute";
+    case ExprKind::kSubscript:
+      return "Subscript";
+    case ExprKind::kFormatFieldSpec:
+      return "FormattedValue";
+    case ExprKind::kUnsupported:
+      return e.text;
   }
   return "?";
 }
@@ -77,7 +89,8 @@ class SubsetChecker {
     switch (stmt.kind) {
       case ast::StmtKind::kUnsupported:
         Fail(DiagnosticKind::kUnsupportedSyntax, stmt.span.begin,
-             internal::StrCat({"unexpected node type `", stmt.text, "`"}), std::string(kSubsetHint));
+             internal::StrCat({"unexpected node type `", stmt.text, "`"}),
+             std::string(kSubsetHint));
         return;
       case ast::StmtKind::kExpression:
         Fail(DiagnosticKind::kBareExpression, stmt.span.begin,
@@ -102,12 +115,13 @@ class SubsetChecker {
     }
     if (!CheckTarget(stmt.target)) return;
     if (!stmt.value.valid()) {
-      Fail(DiagnosticKind::kMissingAssignmentValue, stmt.span.begin, "assignment must have a value");
+      Fail(DiagnosticKind::kMissingAssignmentValue, stmt.span.begin,
+           "assignment must have a value");
       return;
     }
     if (!CheckExpr(stmt.value)) return;
-    std::optional<ast::AnnotationId> annotation = ConvertAnnotation(stmt.annotation_expr,
-                                                                    stmt.span.begin);
+    std::optional<ast::AnnotationId> annotation =
+        ConvertAnnotation(stmt.annotation_expr, stmt.span.begin);
     if (!annotation) return;
     stmt.annotation = *annotation;
     if (module_.annotation(*annotation).name == "ExtractLiteral") {
@@ -118,8 +132,8 @@ class SubsetChecker {
                      value.kind == ExprKind::kFormatString;
       if (!literal) {
         Fail(DiagnosticKind::kExtractLiteralValue, value.span.begin,
-             internal::StrCat({"expected `Literal` or `FormatString`, got `", SmlNodeName(value.kind),
-                          "`"}),
+             internal::StrCat(
+                 {"expected `Literal` or `FormatString`, got `", SmlNodeName(value.kind), "`"}),
              "`ExtractLiteral` assignment expects an rvalue of type `Literal | FormatString`");
       }
     }
@@ -163,7 +177,8 @@ class SubsetChecker {
                     internal::StrCat({"unexpected constant `", e.text, "`"}));
       case ExprKind::kUnsupported:
         return Fail(DiagnosticKind::kUnsupportedSyntax, e.span.begin,
-                    internal::StrCat({"unexpected node type `", e.text, "`"}), std::string(kSubsetHint));
+                    internal::StrCat({"unexpected node type `", e.text, "`"}),
+                    std::string(kSubsetHint));
       case ExprKind::kSubscript:
         return Fail(DiagnosticKind::kUnsupportedSyntax, e.span.begin,
                     "unexpected node type `Subscript`", std::string(kSubsetHint));
@@ -202,7 +217,7 @@ class SubsetChecker {
         if (callee.kind != ExprKind::kName && callee.kind != ExprKind::kAttribute) {
           return Fail(DiagnosticKind::kInvalidCallee, callee.span.begin,
                       internal::StrCat({"expected `Attribute` or `Name`, got `",
-                                   SmlNodeName(callee.kind), "`"}));
+                                        SmlNodeName(callee.kind), "`"}));
         }
         for (const ast::Keyword& keyword : module_.keywords(e)) {
           if (!CheckExpr(keyword.value)) return false;
@@ -220,9 +235,10 @@ class SubsetChecker {
         if (!CheckExpr(e.left)) return false;
         auto op = static_cast<ast::UnaryOp>(e.op);
         if (op == ast::UnaryOp::kPlus || op == ast::UnaryOp::kInvert) {
-          return Fail(DiagnosticKind::kUnsupportedOperator, e.span.begin,
-                      internal::StrCat({"unsupported unary operator `",
-                                   op == ast::UnaryOp::kPlus ? "UAdd" : "Invert", "` encountered"}));
+          return Fail(
+              DiagnosticKind::kUnsupportedOperator, e.span.begin,
+              internal::StrCat({"unsupported unary operator `",
+                                op == ast::UnaryOp::kPlus ? "UAdd" : "Invert", "` encountered"}));
         }
         return true;
       }
@@ -235,10 +251,11 @@ class SubsetChecker {
         if (!CheckExpr(e.left) || !CheckExpr(e.right)) return false;
         auto op = static_cast<ast::CompareOp>(e.op);
         if (op == ast::CompareOp::kIs || op == ast::CompareOp::kIsNot) {
-          return Fail(DiagnosticKind::kUnsupportedOperator, e.span.begin,
-                      internal::StrCat({"unsupported comparator `",
-                                   op == ast::CompareOp::kIs ? "Is" : "IsNot", "` encountered"}),
-                      "compare with `==` or `!=`");
+          return Fail(
+              DiagnosticKind::kUnsupportedOperator, e.span.begin,
+              internal::StrCat({"unsupported comparator `",
+                                op == ast::CompareOp::kIs ? "Is" : "IsNot", "` encountered"}),
+              "compare with `==` or `!=`");
         }
         return true;
       }
@@ -291,8 +308,8 @@ class SubsetChecker {
                    std::string(kAnnotationHint));
               return std::nullopt;
             }
-            variants.push_back(module_.AddAnnotation({.name = variant.text, .span = variant.span},
-                                                     {}));
+            variants.push_back(
+                module_.AddAnnotation({.name = variant.text, .span = variant.span}, {}));
           }
         } else {
           std::optional<ast::AnnotationId> nested = ConvertAnnotation(items[0], statement_offset);
@@ -337,21 +354,35 @@ class SubsetChecker {
 
 std::string_view SmlNodeName(ExprKind kind) {
   switch (kind) {
-    case ExprKind::kName: return "Name";
-    case ExprKind::kString: return "String";
+    case ExprKind::kName:
+      return "Name";
+    case ExprKind::kString:
+      return "String";
     case ExprKind::kInteger:
-    case ExprKind::kFloat: return "Number";
-    case ExprKind::kBoolean: return "Boolean";
-    case ExprKind::kNone: return "None_";
-    case ExprKind::kList: return "List";
-    case ExprKind::kFormatString: return "FormatString";
-    case ExprKind::kCall: return "Call";
-    case ExprKind::kBinary: return "BinaryOperation";
-    case ExprKind::kUnary: return "UnaryOperation";
-    case ExprKind::kComparison: return "BinaryComparison";
-    case ExprKind::kBooleanOp: return "BooleanOperation";
-    case ExprKind::kAttribute: return "Attribute";
-    default: return "Expression";
+    case ExprKind::kFloat:
+      return "Number";
+    case ExprKind::kBoolean:
+      return "Boolean";
+    case ExprKind::kNone:
+      return "None_";
+    case ExprKind::kList:
+      return "List";
+    case ExprKind::kFormatString:
+      return "FormatString";
+    case ExprKind::kCall:
+      return "Call";
+    case ExprKind::kBinary:
+      return "BinaryOperation";
+    case ExprKind::kUnary:
+      return "UnaryOperation";
+    case ExprKind::kComparison:
+      return "BinaryComparison";
+    case ExprKind::kBooleanOp:
+      return "BooleanOperation";
+    case ExprKind::kAttribute:
+      return "Attribute";
+    default:
+      return "Expression";
   }
 }
 

@@ -25,8 +25,7 @@ struct SyntaxErrorInfo {
 class Parser {
  public:
   // `tokens` must end with kEndOfFile. The parser appends to `module`.
-  Parser(std::string_view file_text, std::vector<Token> tokens, ast::Module* module,
-         int depth = 0);
+  Parser(std::string_view file_text, std::vector<Token> tokens, ast::Module* module, int depth = 0);
 
   // Parses a whole file into module->statements. Returns false on a syntax error.
   bool ParseFile();
@@ -87,8 +86,8 @@ class Parser {
 
   // Strings and f-strings (parser_string.cc).
   ExprId ParseStrings();
-  bool AppendFormatString(const Token& token, std::string_view body, uint32_t body_offset,
-                          bool raw, std::string* template_text, std::vector<ExprId>* fields);
+  bool AppendFormatString(const Token& token, std::string_view body, uint32_t body_offset, bool raw,
+                          std::string* template_text, std::vector<ExprId>* fields);
   ExprId ParseFormatFieldExpression(uint32_t offset, std::string_view text);
 
   // Node construction.
