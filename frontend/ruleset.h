@@ -16,19 +16,20 @@ namespace osprey::frontend {
 struct ParsedRuleset {
   SourceSet sources;
   std::vector<ast::Module> modules;  // Indexed by FileId.
-  ModuleGraph graph;                 // Empty when any file failed to parse.
+  ModuleGraph graph;                 // Built by Validate(); empty before.
 };
 
 // Reads every `*.sml` regular file under `root` (recursively; paths relative to root with '/'),
-// byte for byte, adding them to the set in path order. Like the reference, it does not descend
+// and the config files (`config.yaml`, `**/config/*.yaml`, see config.h), byte for byte, adding
+// them to the set in path order. Like the reference, it does not descend
 // into symbolic links to directories (links to files are read). Errors, each naming the path:
 // NotFound when `root` does not exist, InvalidArgument when it is not a directory, and the
 // errno-derived code when a directory or file cannot be read. Invalid UTF-8 is not an error here:
 // the parser reports it as a diagnostic.
 absl::StatusOr<SourceSet> LoadRulesDirectory(const std::filesystem::path& root);
 
-// Parses every file, and when all parse, builds the module graph. As in the reference engine, a
-// parse error in any file stops before the module checks. Diagnostics go to `sink`.
+// Parses every SML file (config files get an empty module, so `modules` stays indexed by
+// FileId). The module graph is left empty: validation builds it. Diagnostics go to `sink`.
 ParsedRuleset ParseRuleset(SourceSet sources, DiagnosticSink& sink);
 
 }  // namespace osprey::frontend

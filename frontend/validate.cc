@@ -32,7 +32,9 @@ ValidatedRuleset Validate(ParsedRuleset parsed, const ValidateOptions& options,
   result.config = LoadConfig(ctx.sources(), sink);
   bool config_ok = sink.error_count() == errors_before;
   bool unique_ok = internal::CheckUniqueStoredNames(ctx);
-  bool kwargs_ok = unique_ok && internal::CheckCallKwargs(ctx);
+  // Function constructors read the config (HasLabel checks label names), so the reference's
+  // call-kwargs validator depends on the config validator.
+  bool kwargs_ok = unique_ok && config_ok && internal::CheckCallKwargs(ctx);
   bool cycles_ok = kwargs_ok && internal::CheckImportCycles(ctx);
   bool names_ok = kwargs_ok && cycles_ok && internal::CheckVariablesDefined(ctx);
   bool dynamic_ok = kwargs_ok && internal::CheckDynamicCalls(ctx);
@@ -46,6 +48,27 @@ ValidatedRuleset Validate(ParsedRuleset parsed, const ValidateOptions& options,
 
   result.valid = sink.error_count() == errors_before;
   return result;
+}
+
+ValidatedRuleset ParseAndValidate(SourceSet sources, const ValidateOptions& options,
+                                  DiagnosticSink& sink) {
+  size_t errors_before = sink.error_count();
+  ParsedRuleset parsed = ParseRuleset(std::move(sources), sink);
+  if (sink.error_count() != errors_before) {
+    // As in the reference, parse errors stop validation: report them alone.
+    ValidatedRuleset result;
+    result.parsed = std::move(parsed);
+    return result;
+  }
+  return Validate(std::move(parsed), options, sink);
+}
+
+absl::StatusOr<ValidatedRuleset> ValidateDirectory(const std::filesystem::path& root,
+                                                   const ValidateOptions& options,
+                                                   DiagnosticSink& sink) {
+  absl::StatusOr<SourceSet> sources = LoadRulesDirectory(root);
+  if (!sources.ok()) return sources.status();
+  return ParseAndValidate(*std::move(sources), options, sink);
 }
 
 }  // namespace osprey::frontend

@@ -5,11 +5,13 @@
 #define OSPREY_FRONTEND_VALIDATE_H_
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
 #include "frontend/config.h"
 #include "frontend/const_value.h"
 #include "frontend/diagnostic.h"
@@ -66,6 +68,17 @@ struct ValidatedRuleset {
 // Runs the validators on `parsed` (which must have no parse errors), reporting into `sink`.
 ValidatedRuleset Validate(ParsedRuleset parsed, const ValidateOptions& options,
                           DiagnosticSink& sink);
+
+// The whole frontend on a set of sources: parse every file and, when all parse, validate.
+// The result is `valid` only when no error was reported.
+ValidatedRuleset ParseAndValidate(SourceSet sources, const ValidateOptions& options,
+                                  DiagnosticSink& sink);
+
+// ParseAndValidate on the rules directory `root`; an error Status only when the directory
+// cannot be read (see LoadRulesDirectory).
+absl::StatusOr<ValidatedRuleset> ValidateDirectory(const std::filesystem::path& root,
+                                                   const ValidateOptions& options,
+                                                   DiagnosticSink& sink);
 
 }  // namespace osprey::frontend
 

@@ -23,8 +23,9 @@ struct Definition {
 
 class ValidationContext {
  public:
-  ValidationContext(ValidatedRuleset& result, const UdfRegistry& udfs, DiagnosticSink& sink)
-      : result(result), udfs(udfs), sink(sink) {}
+  ValidationContext(ValidatedRuleset& validated, const UdfRegistry& registry,
+                    DiagnosticSink& diagnostics)
+      : result(validated), udfs(registry), sink(diagnostics) {}
 
   const SourceSet& sources() const { return result.parsed.sources; }
   const std::vector<ast::Module>& modules() const { return result.parsed.modules; }

@@ -91,7 +91,7 @@ INSTANTIATE_TEST_SUITE_P(
         {"MatchAsName", "match = 1\n", "(assign match 1)\n"},
         {"TabsInsideLine", "A\t=\t1\n", "(assign A 1)\n"},
     }),
-    [](const testing::TestParamInfo<AcceptCase>& info) { return info.param.name; });
+    [](const testing::TestParamInfo<AcceptCase>& param_info) { return param_info.param.name; });
 
 struct RejectCase {
   std::string name;
@@ -187,7 +187,7 @@ INSTANTIATE_TEST_SUITE_P(
         {"NullByte", std::string("A = 1\0\n", 7),
          "InvalidEncoding 1:6 source code cannot contain null bytes"},
     }),
-    [](const testing::TestParamInfo<RejectCase>& info) { return info.param.name; });
+    [](const testing::TestParamInfo<RejectCase>& param_info) { return param_info.param.name; });
 
 }  // namespace
 }  // namespace osprey::frontend

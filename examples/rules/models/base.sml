@@ -1,0 +1,3 @@
+# Fields every action has.
+ActionName = GetActionName()
+ActionId = GetActionId()

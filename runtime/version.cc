@@ -1,0 +1,3 @@
+#include "runtime/abi/version.h"
+
+extern "C" const char* osprey_jit_version(void) { return OSPREY_JIT_VERSION; }
