@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "frontend/internal/module_graph.h"
 #include "frontend/internal/str_cat.h"
 #include "frontend/path_glob.h"
 
@@ -16,42 +17,11 @@ using ast::Expr;
 using ast::ExprId;
 using ast::ExprKind;
 
+using internal::AsIs;
+using internal::Join;
+using internal::MakeError;
+using internal::MakeNote;
 using internal::StrCat;
-
-template <typename Range, typename Format>
-std::string Join(const Range& range, std::string_view separator, Format format) {
-  std::string out;
-  bool first = true;
-  for (const auto& element : range) {
-    if (!first) out.append(separator);
-    first = false;
-    out.append(format(element));
-  }
-  return out;
-}
-
-std::string_view AsIs(std::string_view s) { return s; }
-
-// Diagnostics are built field by field: GCC 12's -Wmissing-field-initializers (on under -Wextra)
-// rejects designated initializers that leave members to their defaults.
-Diagnostic MakeError(DiagnosticKind kind, SourceLocation location, uint32_t length,
-                     std::string message, std::string hint) {
-  Diagnostic diagnostic;
-  diagnostic.kind = kind;
-  diagnostic.location = location;
-  diagnostic.length = length;
-  diagnostic.message = std::move(message);
-  diagnostic.hints.push_back(std::move(hint));
-  return diagnostic;
-}
-
-DiagnosticNote MakeNote(std::string message, SourceLocation location, uint32_t length) {
-  DiagnosticNote note;
-  note.message = std::move(message);
-  note.location = location;
-  note.length = length;
-  return note;
-}
 
 // The reference's AST class name for an expression, which its "invalid argument type: `X`"
 // message shows. A negated number counts as a Number because the reference folds it first.
@@ -203,29 +173,17 @@ class GraphBuilder {
       : sources_(sources), modules_(modules), sink_(sink), rule_files_(RuleFilesByPath(sources)) {}
 
   ModuleGraph Build() {
-    graph_.entry = FindEntry(sources_, sink_);
+    graph_.entry = sources_.Find(kEntryPath);  // MissingMain is reported by the caller.
     graph_.modules.resize(sources_.size());
     IndexFeatures();
     for (FileId id : rule_files_) {
       if (id.value < modules_.size() && modules_[id.value].ok()) VisitModule(modules_[id.value]);
     }
-    SortAndFindCycles();
+    internal::OrderImports(sources_, rule_files_, graph_, sink_);
     return std::move(graph_);
   }
 
  private:
-  struct Edge {
-    FileId target;
-    SourceLocation location;
-    uint32_t length;
-  };
-  // A file on the depth-first walk's stack, and the import edge the walk reached it by.
-  struct Frame {
-    FileId file;
-    size_t next_edge = 0;
-    const Edge* entered_by = nullptr;
-  };
-
   // Feature name -> its assignment's value. Features are global (spec §2.5); a duplicate is
   // reported by the uniqueness validator, so the first definition in path order is enough here.
   void IndexFeatures() {
@@ -459,71 +417,6 @@ class GraphBuilder {
     }
   }
 
-  // One depth-first walk both orders the files and finds cycles: an edge to a file still on the
-  // walk's stack closes one. Each such edge is reported once, with the chain that it closes.
-  void SortAndFindCycles() {
-    const size_t n = sources_.size();
-    std::vector<std::vector<Edge>> edges(n);
-    for (size_t file = 0; file < n; ++file) {
-      std::vector<Edge>& out = edges[file];
-      for (const ImportSite& site : graph_.modules[file].import_sites) {
-        for (const ImportItem& item : site.items) {
-          if (!item.target) continue;
-          bool seen = std::any_of(out.begin(), out.end(),
-                                  [&](const Edge& e) { return e.target == *item.target; });
-          if (!seen) out.push_back({*item.target, item.location, item.length});
-        }
-      }
-    }
-
-    enum class State : uint8_t { kUnvisited, kOnStack, kDone };
-    std::vector<State> state(n, State::kUnvisited);
-    for (FileId root : rule_files_) {
-      if (state[root.value] != State::kUnvisited) continue;
-      std::vector<Frame> stack = {{root}};
-      state[root.value] = State::kOnStack;
-      while (!stack.empty()) {
-        Frame& frame = stack.back();
-        const std::vector<Edge>& out = edges[frame.file.value];
-        if (frame.next_edge == out.size()) {
-          state[frame.file.value] = State::kDone;
-          graph_.topological_order.push_back(frame.file);
-          stack.pop_back();
-          continue;
-        }
-        const Edge& edge = out[frame.next_edge++];
-        if (state[edge.target.value] == State::kUnvisited) {
-          state[edge.target.value] = State::kOnStack;
-          stack.push_back({edge.target, 0, &edge});  // `frame` dangles from here on.
-        } else if (state[edge.target.value] == State::kOnStack) {
-          ReportCycle(stack, edge);
-        }
-      }
-    }
-  }
-
-  void ReportCycle(const std::vector<Frame>& stack, const Edge& closing) {
-    graph_.has_import_cycle = true;
-    size_t start = stack.size() - 1;
-    while (stack[start].file != closing.target) --start;
-    std::vector<std::string_view> chain;
-    for (size_t i = start; i < stack.size(); ++i) chain.push_back(Path(stack[i].file));
-    chain.push_back(Path(closing.target));
-    Diagnostic diagnostic = MakeError(
-        DiagnosticKind::kImportCycle, closing.location, closing.length,
-        "import cycle detected here",
-        StrCat({"this import results in a cyclic dependency: ", Join(chain, " -> ", AsIs)}));
-    for (size_t i = start + 1; i < stack.size(); ++i) {
-      const Edge* edge = stack[i].entered_by;
-      diagnostic.notes.push_back(MakeNote(
-          StrCat({"`", Path(stack[i - 1].file), "` imports `", Path(stack[i].file), "` here"}),
-          edge->location, edge->length));
-    }
-    sink_.Report(std::move(diagnostic));
-  }
-
-  std::string_view Path(FileId id) const { return sources_.file(id).path(); }
-
   const SourceSet& sources_;
   std::span<const ast::Module> modules_;
   DiagnosticSink& sink_;
@@ -545,19 +438,6 @@ std::optional<FileId> FindEntry(const SourceSet& sources, DiagnosticSink& sink) 
     sink.Report(std::move(diagnostic));
   }
   return entry;
-}
-
-std::vector<FileId> ModuleGraph::DirectImports(FileId file) const {
-  std::vector<FileId> out;
-  if (file.value >= modules.size()) return out;
-  for (const ImportSite& site : modules[file.value].import_sites) {
-    for (const ImportItem& item : site.items) {
-      if (item.target && std::find(out.begin(), out.end(), *item.target) == out.end()) {
-        out.push_back(*item.target);
-      }
-    }
-  }
-  return out;
 }
 
 ModuleGraph BuildModuleGraph(const SourceSet& sources, std::span<const ast::Module> modules,

@@ -90,9 +90,9 @@ std::optional<FileId> FindEntry(const SourceSet& sources, DiagnosticSink& sink);
 
 // Builds the module graph of `sources`. `modules[i]` is the parsed module of FileId i and every
 // module must have parsed without errors (modules that are not `ok()` are skipped). Only `.sml`
-// files take part: Import and Require cannot name the config files that the set also holds. Always
+// files take part: Import and Require cannot name the config files that the set also holds. A
+// missing main.sml is not reported here (FindEntry does that). Always
 // returns a complete graph of what could be understood, and reports into `sink`:
-//   MissingMain          no main.sml (at kNoFile, path "main.sml");
 //   ImportArgument       `rules=` is not a list of string literals, directly or through a name
 //                        (at the offending node; only the first bad item of a list);
 //   ImportNotFound       one per item naming no file (with a did-you-mean hint when the path

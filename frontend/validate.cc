@@ -53,6 +53,8 @@ ValidatedRuleset Validate(ParsedRuleset parsed, const ValidateOptions& options,
 ValidatedRuleset ParseAndValidate(SourceSet sources, const ValidateOptions& options,
                                   DiagnosticSink& sink) {
   size_t errors_before = sink.error_count();
+  // The entry point is checked first, as the reference's loader does.
+  FindEntry(sources, sink);
   ParsedRuleset parsed = ParseRuleset(std::move(sources), sink);
   if (sink.error_count() != errors_before) {
     // As in the reference, parse errors stop validation: report them alone.

@@ -17,10 +17,17 @@ namespace {
 
 using Files = std::map<std::string, std::string>;
 
+// Checks the entry point, parses `files` and, when they all parse, builds their module graph
+// (as ParseAndValidate does).
 ParsedRuleset ParseFiles(const Files& files, DiagnosticSink& sink) {
   SourceSet sources;
   for (const auto& [path, text] : files) sources.Add(path, text);
-  return ParseRuleset(std::move(sources), sink);
+  FindEntry(sources, sink);
+  ParsedRuleset ruleset = ParseRuleset(std::move(sources), sink);
+  if (!sink.has_errors() || ruleset.sources.Find(kEntryPath) == std::nullopt) {
+    ruleset.graph = BuildModuleGraph(ruleset.sources, ruleset.modules, sink);
+  }
+  return ruleset;
 }
 
 // An expected diagnostic: its kind, the path it is reported at, and its line (0 for kNoFile).
@@ -238,6 +245,7 @@ TEST(ModuleGraphStructureTest, DiamondOrderAndSites) {
   ASSERT_FALSE(sink.has_errors());
   const SourceSet& sources = ruleset.sources;
   const ModuleGraph& graph = ruleset.graph;
+  ASSERT_EQ(graph.modules.size(), sources.size());
   const FileId main = *sources.Find("main.sml");
   ASSERT_TRUE(graph.entry.has_value());
   EXPECT_EQ(*graph.entry, main);
@@ -276,6 +284,7 @@ TEST(ModuleGraphStructureTest, RequireSites) {
                  sink);
   ASSERT_FALSE(sink.has_errors());
   const SourceSet& sources = ruleset.sources;
+  ASSERT_EQ(ruleset.graph.modules.size(), sources.size());
   const ModuleInfo& info = ruleset.graph.modules[sources.Find("main.sml")->value];
   ASSERT_EQ(info.require_sites.size(), 2u);
 

@@ -112,13 +112,16 @@ TEST_F(RulesDirTest, FileIsNotADirectory) {
   EXPECT_NE(sources.status().message().find("main.sml"), absl::string_view::npos);
 }
 
-TEST(ParseRulesetTest, MissingMainIsReportedEvenWithoutFiles) {
+TEST(ParseRulesetTest, LeavesTheModuleChecksToValidation) {
+  SourceSet sources;
+  sources.Add("other.sml", "Import(rules=['nope.sml'])\n");  // No main.sml either.
   DiagnosticSink sink;
-  ParsedRuleset ruleset = ParseRuleset(SourceSet(), sink);
-  ASSERT_EQ(sink.diagnostics().size(), 1u);
-  EXPECT_EQ(sink.diagnostics()[0].kind, DiagnosticKind::kMissingMain);
-  EXPECT_EQ(DiagnosticPath(sink.diagnostics()[0], ruleset.sources), "main.sml");
+  ParsedRuleset ruleset = ParseRuleset(std::move(sources), sink);
+  EXPECT_TRUE(sink.diagnostics().empty());
+  EXPECT_TRUE(ruleset.graph.modules.empty());
   EXPECT_FALSE(ruleset.graph.entry.has_value());
+  ASSERT_EQ(ruleset.modules.size(), 1u);
+  EXPECT_TRUE(ruleset.modules[0].ok());
 }
 
 TEST(ParseRulesetTest, ParseErrorSkipsTheModuleChecks) {

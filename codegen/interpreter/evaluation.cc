@@ -1,0 +1,341 @@
+// Node semantics of the reference interpreter (spec §4.3 - §4.5).
+#include "codegen/interpreter/evaluation.h"
+
+#include "absl/strings/str_format.h"
+#include "codegen/interpreter/json_reads.h"
+#include "runtime/python_semantics.h"
+
+namespace osprey::codegen {
+
+using runtime::Value;
+
+Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& action,
+                       const runtime::LabelStore* labels, uint64_t random_seed)
+    : interpreter_(interpreter),
+      program_(interpreter.program_),
+      action_(action),
+      labels_(labels),
+      random_seed_(random_seed),
+      values_(program_.nodes.size()),
+      state_(program_.nodes.size(), State::kIdle),
+      active_files_(program_.files.size(), false) {}
+
+// Marks `file` and the files it imports as running for this action.
+void Evaluation::Activate(int32_t file) {
+  std::vector<int32_t> stack = {file};
+  while (!stack.empty()) {
+    int32_t f = stack.back();
+    stack.pop_back();
+    if (f < 0 || active_files_[f]) continue;
+    active_files_[f] = true;
+    activation_order_.push_back(f);
+    for (ir::NodeId id : interpreter_.file_nodes_[f]) {
+      if (state_[id.value] == State::kIdle) {
+        state_[id.value] = State::kPending;
+        activated_new_nodes_ = true;
+      }
+    }
+    for (int32_t imported : program_.files[f].imports) stack.push_back(imported);
+  }
+}
+
+runtime::ActionResult Evaluation::Run() {
+  result_.action_id = action_.id;
+  result_.timestamp = action_.timestamp.iso;
+  Activate(program_.entry);
+  // Ids are a topological order, so one pass in id order computes every pending node after its
+  // inputs. A Require that fires activates more nodes, possibly with smaller ids: passes repeat
+  // until none does.
+  while (activated_new_nodes_) {
+    activated_new_nodes_ = false;
+    for (size_t i = 0; i < program_.nodes.size(); ++i) {
+      if (state_[i] != State::kPending) continue;
+      values_[i] = EvaluateNode(ir::NodeId{static_cast<int32_t>(i)});
+      state_[i] = State::kDone;
+    }
+  }
+  for (int32_t f : activation_order_) {
+    for (int32_t feature_index : program_.files[f].features) {
+      const ir::Feature& feature = program_.features[feature_index];
+      result_.features.emplace_back(feature.name, values_[feature.value.value]);
+    }
+  }
+  return std::move(result_);
+}
+
+void Evaluation::RecordError(const ir::Node& node, std::string message) {
+  ++result_.error_count;
+  result_.errors.push_back(absl::StrFormat("%s:%d:%d: %s", node.source.path, node.source.line,
+                                           node.source.column, message));
+}
+
+Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
+  const ir::Node& node = program_.node(id);
+  std::string error;
+  switch (node.op) {
+    case ir::Op::kConstant:
+      return ConstantToValue(node.constant);
+    case ir::Op::kFail:
+      RecordError(node, node.message);
+      return std::nullopt;
+    case ir::Op::kList: {
+      std::vector<Value> items;
+      for (size_t i = 0; i < node.operands.size(); ++i) {
+        if (!Input(node, i)) return std::nullopt;
+        items.push_back(*Input(node, i));
+      }
+      return Value::List(std::move(items));
+    }
+    case ir::Op::kFormatString: {
+      std::string text = node.format[0];
+      for (size_t i = 0; i < node.operands.size(); ++i) {
+        if (!Input(node, i)) return std::nullopt;
+        text += runtime::PythonStr(*Input(node, i));
+        text += node.format[i + 1];
+      }
+      return Value::String(std::move(text));
+    }
+    case ir::Op::kBinary: {
+      if (!Input(node, 0) || !Input(node, 1)) return std::nullopt;
+      Outcome value = runtime::ApplyBinary(static_cast<runtime::BinaryOperator>(node.detail),
+                                           *Input(node, 0), *Input(node, 1), &error);
+      if (!value) RecordError(node, error);
+      return value;
+    }
+    case ir::Op::kNot:
+      if (!Input(node, 0)) return std::nullopt;
+      return Value::Bool(!runtime::Truthy(*Input(node, 0)));
+    case ir::Op::kNegate: {
+      if (!Input(node, 0)) return std::nullopt;
+      Outcome value = runtime::Negate(*Input(node, 0), &error);
+      if (!value) RecordError(node, error);
+      return value;
+    }
+    case ir::Op::kCompare:
+      return EvaluateCompare(node);
+    case ir::Op::kAnd:
+    case ir::Op::kOr: {
+      // Failed operands count as None (falsy); every operand was evaluated (no short-circuit).
+      bool is_and = node.op == ir::Op::kAnd;
+      bool result = is_and;
+      for (size_t i = 0; i < node.operands.size(); ++i) {
+        bool truthy = Input(node, i) && runtime::Truthy(*Input(node, i));
+        result = is_and ? (result && truthy) : (result || truthy);
+      }
+      return Value::Bool(result);
+    }
+    case ir::Op::kUnwrap:
+      if (!Input(node, 0)) return std::nullopt;
+      return runtime::Unwrap(*Input(node, 0));
+    case ir::Op::kCall:
+      return EvaluateCall(node);
+    case ir::Op::kJsonData:
+      return EvaluateJsonRead(node);
+    case ir::Op::kRule:
+      return EvaluateRule(node);
+    case ir::Op::kWhenRules:
+      return EvaluateWhenRules(node);
+    case ir::Op::kRequire:
+      return EvaluateRequire(node);
+  }
+  return std::nullopt;
+}
+
+Evaluation::Outcome Evaluation::EvaluateCompare(const ir::Node& node) {
+  auto op = static_cast<ir::CompareOp>(node.detail);
+  const Outcome& left = Input(node, 0);
+  const Outcome& right = Input(node, 1);
+  std::string error;
+  switch (op) {
+    case ir::CompareOp::kEqual:
+    case ir::CompareOp::kNotEqual: {
+      // Failed operands compare as None: two failures are equal (spec §4.4.7).
+      bool equal = runtime::PythonEquals(left.value_or(Value::None()), right.value_or(Value::None()));
+      return Value::Bool(op == ir::CompareOp::kEqual ? equal : !equal);
+    }
+    case ir::CompareOp::kIn:
+    case ir::CompareOp::kNotIn: {
+      if (!right) return std::nullopt;
+      Value needle = left.value_or(Value::None());
+      bool found;
+      if (needle.is_none()) {
+        found = right->is_none();
+        if (right->kind() == Value::Kind::kList) {
+          for (const Value& item : right->as_list()) found = found || item.is_none();
+        }
+      } else if (right->is_none()) {
+        found = false;
+      } else {
+        std::optional<bool> contains = runtime::Contains(*right, needle, &error);
+        if (!contains) {
+          RecordError(node, error);
+          return std::nullopt;
+        }
+        found = *contains;
+      }
+      return Value::Bool(op == ir::CompareOp::kIn ? found : !found);
+    }
+    default: {
+      if (!left || !right) return std::nullopt;
+      if (left->is_none() || right->is_none()) return Value::Bool(false);
+      auto order = static_cast<runtime::OrderOperator>(static_cast<int>(op) -
+                                                       static_cast<int>(ir::CompareOp::kLess));
+      std::optional<bool> compared = runtime::Compare(order, *left, *right, &error);
+      if (!compared) {
+        RecordError(node, error);
+        return std::nullopt;
+      }
+      return Value::Bool(*compared);
+    }
+  }
+}
+
+Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node) {
+  const ir::Call& call = program_.calls[node.payload];
+  const runtime::UdfInstance* instance = interpreter_.instances_[node.payload].get();
+  size_t param_count = call.udf->params.size();
+  std::vector<Value> arguments;
+  std::unique_ptr<bool[]> failed_flags(new bool[param_count + 1]());
+  arguments.reserve(param_count + 1);
+  for (size_t p = 0; p < param_count; ++p) {
+    int32_t operand = call.operand_of_param[p];
+    if (operand < 0) {
+      arguments.push_back(call.constants[p] ? ConstantToValue(*call.constants[p]) : Value::None());
+      continue;
+    }
+    const Outcome& input = Input(node, operand);
+    if (input) {
+      arguments.push_back(*input);
+    } else if (call.udf->params[p].nullable()) {
+      // A failed argument of a nullable parameter is passed as None (fail open).
+      arguments.push_back(Value::None());
+      failed_flags[p] = true;
+    } else {
+      return std::nullopt;  // Propagated failure: not recorded again.
+    }
+  }
+  if (!call.extra_names.empty()) {
+    // Extra keyword arguments arrive as one trailing list of [name, value] pairs.
+    std::vector<Value> pairs;
+    size_t first = node.operands.size() - call.extra_names.size();
+    for (size_t e = 0; e < call.extra_names.size(); ++e) {
+      const Outcome& input = Input(node, first + e);
+      if (!input) return std::nullopt;
+      pairs.push_back(Value::List({Value::String(call.extra_names[e]), *input}));
+    }
+    arguments.push_back(Value::List(std::move(pairs)));
+  }
+  if (instance == nullptr) {
+    RecordError(node, absl::StrFormat("function `%s` has no implementation in this engine",
+                                      call.udf->name));
+    return std::nullopt;
+  }
+  runtime::CallContext context;
+  context.action = &action_;
+  context.labels = labels_;
+  context.argument_failed = std::span<const bool>(failed_flags.get(), param_count);
+  context.random_seed = random_seed_ ^ (static_cast<uint64_t>(node.payload) * 0x9E3779B97F4A7C15u);
+  runtime::UdfOutcome outcome = instance->Call(context, arguments);
+  if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
+    if (udf_error->recorded) RecordError(node, udf_error->message);
+    return std::nullopt;
+  }
+  Value value = std::get<Value>(std::move(outcome));
+  if (call.dynamic_result != nullptr && !ValueFitsType(value, call.dynamic_result)) {
+    RecordError(node, absl::StrFormat(
+                          "Function `%s` with dynamic return type returned `%s` but was "
+                          "expected to return `%s`.",
+                          call.udf->name, RuntimeTypeName(value),
+                          frontend::TypeName(call.dynamic_result)));
+    return std::nullopt;
+  }
+  return value;
+}
+
+Evaluation::Outcome Evaluation::EvaluateJsonRead(const ir::Node& node) {
+  const ir::JsonRead& read = program_.json_reads[node.payload];
+  size_t operand = 0;
+  bool required = true;
+  bool coerce_type = true;
+  if (read.required) {
+    required = *read.required;
+  } else {
+    const Outcome& input = Input(node, operand++);
+    if (!input) return std::nullopt;
+    required = runtime::Truthy(*input);
+  }
+  if (read.coerce_type) {
+    coerce_type = *read.coerce_type;
+  } else {
+    const Outcome& input = Input(node, operand++);
+    if (!input) return std::nullopt;
+    coerce_type = runtime::Truthy(*input);
+  }
+  runtime::UdfOutcome outcome = ReadJson(read, action_, required, coerce_type);
+  if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
+    if (udf_error->recorded) RecordError(node, udf_error->message);
+    return std::nullopt;
+  }
+  return std::get<Value>(std::move(outcome));
+}
+
+Evaluation::Outcome Evaluation::EvaluateRule(const ir::Node& node) {
+  const ir::Rule& rule = program_.rules[node.payload];
+  const Outcome& when_all = Input(node, 0);
+  const Outcome& description = Input(node, 1);
+  // Any failed item fails the rule, even next to a False one: no short-circuit (§4.5.1).
+  if (!when_all || !description) return std::nullopt;
+  auto value = std::make_shared<runtime::RuleValue>();
+  value->name = rule.name;
+  value->description = rule.description_template;
+  value->value = true;
+  for (const Value& item : when_all->as_list()) value->value = value->value && runtime::Truthy(item);
+  for (size_t f = 0; f < rule.field_names.size(); ++f) {
+    const Outcome& field = Input(node, 2 + f);
+    value->features.emplace_back(rule.field_names[f],
+                                 field ? runtime::PythonStr(*field) : std::string("None"));
+  }
+  return Value::Rule(std::move(value));
+}
+
+Evaluation::Outcome Evaluation::EvaluateWhenRules(const ir::Node& node) {
+  const ir::WhenRules& when = program_.when_rules[node.payload];
+  if (when.malformed) {
+    RecordError(node, "WhenRules needs list literals for `rules_any` and `then`");
+    return std::nullopt;
+  }
+  // Failed items are skipped, not fatal (§4.5.2).
+  std::vector<std::shared_ptr<const runtime::RuleValue>> passing;
+  for (int32_t i = 0; i < when.rule_count; ++i) {
+    const Outcome& item = Input(node, i);
+    if (item && item->kind() == Value::Kind::kRule && item->as_rule().value) {
+      passing.push_back(item->rule_ptr());
+    }
+  }
+  if (!passing.empty()) {
+    for (size_t i = when.rule_count; i < node.operands.size(); ++i) {
+      const Outcome& item = Input(node, i);
+      if (item && item->kind() == Value::Kind::kEffect) {
+        result_.effects.push_back({item->effect_ptr(), passing});
+      }
+    }
+  }
+  return Value::None();
+}
+
+Evaluation::Outcome Evaluation::EvaluateRequire(const ir::Node& node) {
+  const ir::Require& require = program_.require_sites[node.payload];
+  const Outcome& path = Input(node, 0);
+  // A failed path or condition makes Require do nothing, silently (§2.3).
+  if (!path || path->kind() != Value::Kind::kString) return Value::None();
+  if (require.has_condition) {
+    const Outcome& condition = Input(node, 1);
+    if (!condition || !runtime::Truthy(*condition)) return Value::None();
+  }
+  for (int32_t candidate : require.candidates) {
+    if (program_.files[candidate].path == path->as_string()) Activate(candidate);
+  }
+  return Value::None();
+}
+
+}  // namespace osprey::codegen

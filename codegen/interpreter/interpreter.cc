@@ -1,0 +1,112 @@
+#include "codegen/interpreter/interpreter.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_format.h"
+#include "codegen/interpreter/evaluation.h"
+#include "frontend/regex_syntax.h"
+
+namespace osprey::codegen {
+namespace {
+
+runtime::Value ToValue(const frontend::ConstValue& constant) {
+  if (constant.is_none()) return runtime::Value::None();
+  if (constant.is_bool()) return runtime::Value::Bool(constant.as_bool());
+  if (constant.is_int()) return runtime::Value::Int(constant.as_int());
+  if (constant.is_float()) return runtime::Value::Float(constant.as_float());
+  if (constant.is_string()) return runtime::Value::String(constant.as_string());
+  std::vector<runtime::Value> items;
+  for (const frontend::ConstValue& item : constant.as_list()) items.push_back(ToValue(item));
+  return runtime::Value::List(std::move(items));
+}
+
+// Regex functions take patterns in PCRE2 syntax: the Python syntax of the rules is translated
+// here, once per call site.
+absl::StatusOr<runtime::Value> TranslateRegexConstant(const runtime::Value& value) {
+  if (value.kind() == runtime::Value::Kind::kString) {
+    absl::StatusOr<std::string> translated = frontend::TranslatePythonRegex(value.as_string());
+    if (!translated.ok()) return translated.status();
+    return runtime::Value::String(*std::move(translated));
+  }
+  if (value.kind() == runtime::Value::Kind::kList) {
+    std::vector<runtime::Value> items;
+    for (const runtime::Value& item : value.as_list()) {
+      absl::StatusOr<runtime::Value> translated = TranslateRegexConstant(item);
+      if (!translated.ok()) return translated.status();
+      items.push_back(*std::move(translated));
+    }
+    return runtime::Value::List(std::move(items));
+  }
+  return value;
+}
+
+void CollectNodes(const ir::Program& program, ir::NodeId root, std::vector<bool>& seen,
+                  std::vector<ir::NodeId>& out) {
+  std::vector<ir::NodeId> stack = {root};
+  while (!stack.empty()) {
+    ir::NodeId id = stack.back();
+    stack.pop_back();
+    if (!id.valid() || seen[id.value]) continue;
+    seen[id.value] = true;
+    out.push_back(id);
+    for (ir::NodeId operand : program.node(id).operands) stack.push_back(operand);
+  }
+}
+
+}  // namespace
+
+runtime::Value ConstantToValue(const frontend::ConstValue& constant) { return ToValue(constant); }
+
+absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
+    const ir::Program& program, const runtime::NativeUdfRegistry& natives) {
+  std::unique_ptr<Interpreter> interpreter(new Interpreter(program));
+  for (const ir::Call& call : program.calls) {
+    const runtime::UdfFactory* factory = natives.Find(call.udf->name);
+    if (factory == nullptr) {
+      interpreter->instances_.push_back(nullptr);
+      continue;
+    }
+    std::vector<std::optional<runtime::Value>> constants;
+    for (size_t p = 0; p < call.udf->params.size(); ++p) {
+      if (!call.udf->params[p].constant || !call.constants[p]) {
+        constants.push_back(std::nullopt);
+        continue;
+      }
+      runtime::Value value = ToValue(*call.constants[p]);
+      const std::string& param = call.udf->params[p].name;
+      if (call.udf->cost == frontend::CostClass::kRegex &&
+          (param == "pattern" || param == "patterns")) {
+        absl::StatusOr<runtime::Value> translated = TranslateRegexConstant(value);
+        if (!translated.ok()) return translated.status();
+        value = *std::move(translated);
+      }
+      constants.push_back(std::move(value));
+    }
+    absl::StatusOr<std::unique_ptr<runtime::UdfInstance>> instance = (*factory)(constants);
+    if (!instance.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s: %s", call.udf->name, instance.status().message()));
+    }
+    interpreter->instances_.push_back(*std::move(instance));
+  }
+  interpreter->file_nodes_.resize(program.files.size());
+  for (size_t f = 0; f < program.files.size(); ++f) {
+    std::vector<bool> seen(program.nodes.size(), false);
+    std::vector<ir::NodeId>& nodes = interpreter->file_nodes_[f];
+    for (ir::NodeId statement : program.files[f].statements) {
+      CollectNodes(program, statement, seen, nodes);
+    }
+    std::sort(nodes.begin(), nodes.end(),
+              [](ir::NodeId a, ir::NodeId b) { return a.value < b.value; });
+  }
+  return interpreter;
+}
+
+runtime::ActionResult Interpreter::Evaluate(const runtime::Action& action,
+                                            const runtime::LabelStore* labels,
+                                            uint64_t random_seed) const {
+  Evaluation evaluation(*this, action, labels, random_seed);
+  return evaluation.Run();
+}
+
+}  // namespace osprey::codegen

@@ -1,0 +1,28 @@
+// A ruleset ready to evaluate actions: what the interpreter and the JIT both produce, and all
+// the runtime engine needs to know of them.
+#ifndef OSPREY_RUNTIME_COMPILED_RULESET_H_
+#define OSPREY_RUNTIME_COMPILED_RULESET_H_
+
+#include <cstdint>
+#include <string>
+
+#include "runtime/action.h"
+#include "runtime/labels.h"
+#include "runtime/result.h"
+
+namespace osprey::runtime {
+
+class CompiledRuleset {
+ public:
+  virtual ~CompiledRuleset() = default;
+  // Evaluates one action. `labels` may be null. Must be safe to call from several threads at
+  // once: implementations keep per-action state local to the call.
+  virtual ActionResult Evaluate(const Action& action, const LabelStore* labels,
+                                uint64_t random_seed) const = 0;
+  // The ruleset's identity: a hash of its sources.
+  virtual const std::string& identity() const = 0;
+};
+
+}  // namespace osprey::runtime
+
+#endif  // OSPREY_RUNTIME_COMPILED_RULESET_H_

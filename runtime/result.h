@@ -1,0 +1,41 @@
+// What evaluating one action produces (spec §4.7), before it is written out.
+#ifndef OSPREY_RUNTIME_RESULT_H_
+#define OSPREY_RUNTIME_RESULT_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/action.h"
+#include "runtime/labels.h"
+#include "runtime/value.h"
+
+namespace osprey::runtime {
+
+// An effect a WhenRules emitted, with the rules that made it fire.
+struct EmittedEffect {
+  std::shared_ptr<const Effect> effect;
+  std::vector<std::shared_ptr<const RuleValue>> rules;
+};
+
+struct ActionResult {
+  int64_t action_id = 0;
+  std::string timestamp;  // isoformat() of the action's timestamp.
+  // Exported features in definition order; nullopt for a feature whose node failed.
+  std::vector<std::pair<std::string, std::optional<Value>>> features;
+  int64_t error_count = 0;
+  std::vector<std::string> errors;       // Messages of the recorded errors, in order.
+  std::vector<EmittedEffect> effects;    // In emission order.
+};
+
+// The label mutations an action's emitted label effects apply (spec §4.5.3): skipped when
+// suppressed or when the `apply_if` rule is false; otherwise one per firing rule plus one for
+// the `apply_if` rule. Entities with an empty id are dropped.
+std::vector<LabelMutation> LabelMutationsOf(const ActionResult& result, const Action& action);
+
+}  // namespace osprey::runtime
+
+#endif  // OSPREY_RUNTIME_RESULT_H_

@@ -1,0 +1,85 @@
+// Helpers shared by the native stdlib functions in runtime/udfs/: argument access with SML's
+// implicit unwrapping, Python's code-point string model, and the per-file registration hooks.
+// Internal to osprey_runtime.
+#ifndef OSPREY_RUNTIME_UDFS_UDF_SUPPORT_H_
+#define OSPREY_RUNTIME_UDFS_UDF_SUPPORT_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/udf.h"
+#include "runtime/value.h"
+
+namespace osprey::runtime::udfs {
+
+// A recorded error (counted in __error_count), e.g. a Python exception the reference lets escape.
+inline UdfError Recorded(std::string message) { return UdfError{std::move(message), true}; }
+// An "expected" failure (ExpectedUdfException): the node fails silently.
+inline UdfError Silent() { return UdfError{"", false}; }
+
+// The value a parameter of a plain type sees: an entity stands for its id (spec §3.3.4).
+const Value& Plain(const Value& value);
+// The string `value` holds (after Plain), or nullptr.
+const std::string* AsString(const Value& value);
+// Python's type name for a value ("str", "int", "NoneType", ...), for error messages.
+std::string_view PythonTypeName(const Value& value);
+// "TypeError: <function>: `<param>` must be <expected>, got <type>".
+UdfError WrongType(std::string_view function, std::string_view param, std::string_view expected,
+                   const Value& got);
+// A copy of what the factory learned about the call site, kept by the instance.
+struct SiteData {
+  std::vector<std::optional<Value>> constants;
+  std::string assigned_name;
+  std::vector<std::string> extra_argument_names;
+};
+// A ConstExpr parameter's value: the compile-time constant when known, else the runtime one.
+const Value& ConstOr(const SiteData& site, std::span<const Value> arguments, size_t index);
+// Adapts a function that reads its call site's data (but keeps no other state) to a factory.
+using SiteFunction =
+    std::function<UdfOutcome(const SiteData&, CallContext&, std::span<const Value>)>;
+UdfFactory WithSite(SiteFunction function);
+
+// Declares `const std::string* var` bound to a str parameter, or returns the TypeError.
+#define OSPREY_UDF_STR_ARG(var, arguments, index, function, param)                      \
+  const std::string* var = ::osprey::runtime::udfs::AsString((arguments)[index]);       \
+  if (var == nullptr) {                                                                  \
+    return ::osprey::runtime::udfs::WrongType(function, param, "str", (arguments)[index]); \
+  }
+
+// --- Strings as sequences of code points (the strings are valid UTF-8; invalid bytes decode as
+// U+FFFD so that nothing here can read out of bounds). ---
+std::u32string DecodeUtf8(std::string_view utf8);
+void AppendUtf8(std::string& out, char32_t code_point);
+std::string EncodeUtf8(std::u32string_view code_points);
+size_t CodePointCount(std::string_view utf8);
+// Python's str.isspace() / regex \s on str.
+bool IsPythonSpace(char32_t c);
+// Python str.lower() / str.upper(): full Unicode case mappings, final sigma included.
+std::string PythonLower(std::string_view utf8);
+std::string PythonUpper(std::string_view utf8);
+// Python int -> str.
+std::string IntToString(int64_t value);
+
+// --- Registration, one hook per source file. ---
+void RegisterStringUdfs(NativeUdfRegistry& registry);       // strings.cc
+void RegisterStringCleanUdfs(NativeUdfRegistry& registry);  // string_clean.cc
+void RegisterRegexUdfs(NativeUdfRegistry& registry);        // regex.cc
+void RegisterHashUdfs(NativeUdfRegistry& registry);         // hashes.cc
+void RegisterListUdfs(NativeUdfRegistry& registry);         // lists.cc
+void RegisterTimeUdfs(NativeUdfRegistry& registry);         // time.cc
+void RegisterNetworkUdfs(NativeUdfRegistry& registry);      // network.cc
+void RegisterDomainUdfs(NativeUdfRegistry& registry);       // domains.cc
+void RegisterExperimentUdfs(NativeUdfRegistry& registry);   // experiments.cc
+void RegisterRandomUdfs(NativeUdfRegistry& registry);       // random.cc
+void RegisterEffectUdfs(NativeUdfRegistry& registry);       // effects.cc
+void RegisterEntityAndActionUdfs(NativeUdfRegistry& registry);  // entity_and_action.cc
+void RegisterHasLabelUdf(NativeUdfRegistry& registry);      // has_label.cc
+
+}  // namespace osprey::runtime::udfs
+
+#endif  // OSPREY_RUNTIME_UDFS_UDF_SUPPORT_H_

@@ -1,0 +1,156 @@
+// Runtime values of SML, with Python's distinctions kept: int vs float vs bool, None, strings of
+// code points (stored as UTF-8), lists, entities, rules, time deltas, experiments and effects.
+//
+// A Value is immutable and cheap to copy: scalars are held inline, everything else behind a
+// shared pointer to const. Failure (a node that produced no value) is not a Value: evaluators
+// use std::optional<Value>, where nullopt is failure (spec §4.3).
+#ifndef OSPREY_RUNTIME_VALUE_H_
+#define OSPREY_RUNTIME_VALUE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace osprey::runtime {
+
+class Value;
+struct Effect;
+
+struct EntityValue {
+  std::string type;
+  std::shared_ptr<const Value> id;  // A str or int Value.
+};
+
+// The value of a Rule feature. Exported and unwrapped as its boolean.
+struct RuleValue {
+  std::string name;
+  bool value = false;
+  std::string description;  // The template, not the interpolated text (spec §4.5.1).
+  std::vector<std::pair<std::string, std::string>> features;  // f-string field -> str(value)
+};
+
+class Value {
+ public:
+  enum class Kind : uint8_t {
+    kNone,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kList,
+    kEntity,
+    kTimeDelta,   // Seconds, as a double.
+    kRule,
+    kEffect,
+    kExperiment,  // A list of 7 strings (spec §4.7.2).
+  };
+
+  Value() = default;  // None.
+  static Value None() { return Value(); }
+  static Value Bool(bool b) { return Value(Kind::kBool, b); }
+  static Value Int(int64_t i) { return Value(Kind::kInt, i); }
+  static Value Float(double f) { return Value(Kind::kFloat, f); }
+  static Value String(std::string s) {
+    return Value(Kind::kString, std::make_shared<const std::string>(std::move(s)));
+  }
+  static Value List(std::vector<Value> items) {
+    return Value(Kind::kList, std::make_shared<const std::vector<Value>>(std::move(items)));
+  }
+  static Value Entity(std::string type, Value id);
+  static Value TimeDelta(double seconds) { return Value(Kind::kTimeDelta, seconds); }
+  static Value Rule(std::shared_ptr<const RuleValue> rule) {
+    return Value(Kind::kRule, std::move(rule));
+  }
+  static Value Effect(std::shared_ptr<const struct Effect> effect) {
+    return Value(Kind::kEffect, std::move(effect));
+  }
+  static Value Experiment(std::vector<Value> fields) {
+    return Value(Kind::kExperiment,
+                 std::make_shared<const std::vector<Value>>(std::move(fields)));
+  }
+
+  Kind kind() const { return kind_; }
+  bool is_none() const { return kind_ == Kind::kNone; }
+  bool is_number() const { return kind_ == Kind::kInt || kind_ == Kind::kFloat; }
+
+  bool as_bool() const { return std::get<bool>(data_); }
+  int64_t as_int() const { return std::get<int64_t>(data_); }
+  double as_float() const { return std::get<double>(data_); }
+  double as_number() const {  // int or float as a double
+    return kind_ == Kind::kInt ? static_cast<double>(as_int()) : as_float();
+  }
+  const std::string& as_string() const {
+    return *std::get<std::shared_ptr<const std::string>>(data_);
+  }
+  // kList and kExperiment.
+  const std::vector<Value>& as_list() const {
+    return *std::get<std::shared_ptr<const std::vector<Value>>>(data_);
+  }
+  const EntityValue& as_entity() const {
+    return *std::get<std::shared_ptr<const EntityValue>>(data_);
+  }
+  double as_time_delta() const { return as_float(); }
+  const RuleValue& as_rule() const { return *std::get<std::shared_ptr<const RuleValue>>(data_); }
+  const std::shared_ptr<const RuleValue>& rule_ptr() const {
+    return std::get<std::shared_ptr<const RuleValue>>(data_);
+  }
+  const struct Effect& as_effect() const {
+    return *std::get<std::shared_ptr<const struct Effect>>(data_);
+  }
+  const std::shared_ptr<const struct Effect>& effect_ptr() const {
+    return std::get<std::shared_ptr<const struct Effect>>(data_);
+  }
+
+ private:
+  using Data =
+      std::variant<std::monostate, bool, int64_t, double, std::shared_ptr<const std::string>,
+                   std::shared_ptr<const std::vector<Value>>, std::shared_ptr<const EntityValue>,
+                   std::shared_ptr<const RuleValue>, std::shared_ptr<const struct Effect>>;
+  template <typename T>
+  Value(Kind kind, T data) : kind_(kind), data_(std::move(data)) {}
+
+  Kind kind_ = Kind::kNone;
+  Data data_;
+};
+
+// Effects returned by effect functions; WhenRules decides whether they are emitted (§4.5).
+struct Effect {
+  enum class Kind : uint8_t { kVerdict, kLabel, kCustom };
+  Kind kind = Kind::kVerdict;
+
+  // kVerdict
+  std::string verdict;
+
+  // kLabel (LabelAdd / LabelRemove)
+  std::string entity_type;
+  Value entity_id;
+  std::string label;
+  bool add = true;  // LabelAdd (status 1) or LabelRemove (status 0)
+  std::optional<double> delay_action_by_seconds;
+  std::optional<double> expires_after_seconds;
+  std::shared_ptr<const RuleValue> dependent_rule;  // `apply_if=`
+  bool suppressed = false;  // `apply_if=` was given but its rule failed (fail closed)
+
+  // kCustom: a plugin effect exported under its own key, e.g. "__ban_user" -> "user_1|reason".
+  std::string output_key;
+  std::string output_value;
+};
+
+inline Value Value::Entity(std::string type, Value id) {
+  return Value(Kind::kEntity, std::make_shared<const EntityValue>(
+                                  EntityValue{std::move(type), std::make_shared<const Value>(
+                                                                   std::move(id))}));
+}
+
+// The plain value a convertible value stands for (spec §3.3.4): an entity's id, a rule's
+// boolean, a time delta's seconds as float, an experiment's list of strings; others unchanged.
+Value Unwrap(const Value& value);
+
+}  // namespace osprey::runtime
+
+#endif  // OSPREY_RUNTIME_VALUE_H_
