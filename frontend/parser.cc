@@ -322,7 +322,8 @@ void Parser::ParseExpressionStatement() {
     stmt.kind = Get(first).kind == ExprKind::kCall ? StmtKind::kCall : StmtKind::kExpression;
     stmt.value = first;
   }
-  stmt.span.end = Peek().begin;
+  // The statement ends with its last token, before any trailing comment or whitespace.
+  stmt.span.end = next_ > 0 ? tokens_[next_ - 1].end : Peek().begin;
   module_->mutable_statements().push_back(stmt);
 }
 

@@ -57,9 +57,11 @@ absl::StatusOr<std::string> TranslatePythonRegex(std::string_view pattern) {
 std::optional<std::string> CheckPythonRegex(std::string_view pattern, bool case_insensitive) {
   absl::StatusOr<std::string> translated = TranslatePythonRegex(pattern);
   if (!translated.ok()) return std::string(translated.status().message());
+  bool ascii = translated->starts_with("(?a)");
+  if (ascii) translated->erase(0, 4);
   pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
   pcre2_set_newline(context, PCRE2_NEWLINE_LF);
-  uint32_t options = PCRE2_UTF | PCRE2_UCP | (case_insensitive ? PCRE2_CASELESS : 0);
+  uint32_t options = PCRE2_UTF | (ascii ? 0 : PCRE2_UCP) | (case_insensitive ? PCRE2_CASELESS : 0);
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
   pcre2_code* code =

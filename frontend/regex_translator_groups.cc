@@ -44,6 +44,7 @@ bool Translator::ParseFlags(char32_t c, std::string& add, std::string& del, bool
   }
   if (token == U")") {
     global = true;
+    global_ascii_ = global_ascii_ || ascii;
     return true;
   }
   if (template_flag) return Fail("bad inline flags: cannot turn on global flag", 1);

@@ -11,8 +11,8 @@ namespace osprey::ir {
 namespace {
 
 namespace ast = frontend::ast;
-using frontend::ast::ExprKind;
 using frontend::FileId;
+using frontend::ast::ExprKind;
 
 // Lowers every file; features are lowered on first use (possibly from another file), so that
 // operands always get smaller ids than their users.
@@ -69,8 +69,8 @@ class Lowerer {
     }
     for (uint32_t s = 0; s < module.statements().size(); ++s) {
       const ast::Stmt& stmt = module.statements()[s];
-      if (stmt.kind == ast::StmtKind::kCall && module.CalleeName(module.expr(stmt.value)) ==
-                                                   "Import") {
+      if (stmt.kind == ast::StmtKind::kCall &&
+          module.CalleeName(module.expr(stmt.value)) == "Import") {
         continue;  // Its effect is the file's `imports`.
       }
       NodeId node = LowerStatement(file, s);
@@ -117,8 +117,8 @@ class Lowerer {
   static bool IsConstantValue(const ast::Module& module, ast::ExprId id) {
     const ast::Expr& e = module.expr(id);
     auto is_literal = [](ExprKind kind) {
-      return kind == ExprKind::kString || kind == ExprKind::kInteger ||
-             kind == ExprKind::kFloat || kind == ExprKind::kBoolean || kind == ExprKind::kNone;
+      return kind == ExprKind::kString || kind == ExprKind::kInteger || kind == ExprKind::kFloat ||
+             kind == ExprKind::kBoolean || kind == ExprKind::kNone;
     };
     if (is_literal(e.kind)) return true;
     if (e.kind != ExprKind::kList) return false;
@@ -181,7 +181,7 @@ class Lowerer {
       case ExprKind::kList:
       case ExprKind::kBooleanOp: {
         Node node;
-        node.op = e.kind == ExprKind::kList ? Op::kList
+        node.op = e.kind == ExprKind::kList                             ? Op::kList
                   : static_cast<ast::BoolOp>(e.op) == ast::BoolOp::kAnd ? Op::kAnd
                                                                         : Op::kOr;
         for (ast::ExprId item : module.items(e)) node.operands.push_back(LowerExpr(file, item));
@@ -292,8 +292,8 @@ ast::ExprId Lowerer::Argument(FileId file, ast::ExprId call, const frontend::Bou
 NodeId Lowerer::LowerCall(FileId file, ast::ExprId id) {
   auto bound_it = Facts(file).calls.find(id.value);
   if (bound_it == Facts(file).calls.end()) {
-    error_ = absl::StrFormat("%s: a call was not bound by validation",
-                             program_.files[file.value].path);
+    error_ =
+        absl::StrFormat("%s: a call was not bound by validation", program_.files[file.value].path);
     return {};
   }
   const frontend::BoundCall& bound = bound_it->second;
@@ -331,6 +331,10 @@ NodeId Lowerer::LowerCall(FileId file, ast::ExprId id) {
   if (bound.udf->return_kind == frontend::ReturnKind::kDynamic) {
     call.dynamic_result = Facts(file).expr_types[id.value];
   }
+  if (auto assignment = assignment_of_call_.find(CallKey(file, id));
+      assignment != assignment_of_call_.end()) {
+    call.assigned_name = module.expr(module.statements()[assignment->second].target).text;
+  }
   node.payload = static_cast<int32_t>(program_.calls.size());
   program_.calls.push_back(std::move(call));
   return Add(std::move(node), file, id);
@@ -341,8 +345,7 @@ NodeId Lowerer::LowerJsonRead(FileId file, ast::ExprId id, const frontend::Bound
   JsonRead read;
   auto constant = [&](std::string_view param) -> const frontend::ConstValue* {
     for (size_t p = 0; p < bound.udf->params.size(); ++p) {
-      if (bound.udf->params[p].name == param && p < bound.constants.size() &&
-          bound.constants[p]) {
+      if (bound.udf->params[p].name == param && p < bound.constants.size() && bound.constants[p]) {
         return &*bound.constants[p];
       }
     }

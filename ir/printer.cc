@@ -46,9 +46,12 @@ std::string Operands(const Node& node, size_t from = 0) {
 
 std::string NodeText(const Program& program, const Node& node) {
   switch (node.op) {
-    case Op::kConstant: return "const " + ConstantText(node.constant);
-    case Op::kFail: return "fail " + Quote(node.message);
-    case Op::kList: return "list [" + Operands(node) + "]";
+    case Op::kConstant:
+      return "const " + ConstantText(node.constant);
+    case Op::kFail:
+      return "fail " + Quote(node.message);
+    case Op::kList:
+      return "list [" + Operands(node) + "]";
     case Op::kFormatString: {
       std::string out = "format ";
       for (size_t i = 0; i < node.format.size(); ++i) {
@@ -57,14 +60,20 @@ std::string NodeText(const Program& program, const Node& node) {
       }
       return out;
     }
-    case Op::kBinary: return absl::StrFormat("binary %s %s", kBinary[node.detail], Operands(node));
-    case Op::kNot: return "not " + Operands(node);
-    case Op::kNegate: return "negate " + Operands(node);
+    case Op::kBinary:
+      return absl::StrFormat("binary %s %s", kBinary[node.detail], Operands(node));
+    case Op::kNot:
+      return "not " + Operands(node);
+    case Op::kNegate:
+      return "negate " + Operands(node);
     case Op::kCompare:
       return absl::StrFormat("compare %s %s", kCompare[node.detail], Operands(node));
-    case Op::kAnd: return "and " + Operands(node);
-    case Op::kOr: return "or " + Operands(node);
-    case Op::kUnwrap: return "unwrap " + Operands(node);
+    case Op::kAnd:
+      return "and " + Operands(node);
+    case Op::kOr:
+      return "or " + Operands(node);
+    case Op::kUnwrap:
+      return "unwrap " + Operands(node);
     case Op::kCall: {
       const Call& call = program.calls[node.payload];
       std::string args;

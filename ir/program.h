@@ -29,30 +29,47 @@ struct NodeId {
 };
 
 enum class Op : uint8_t {
-  kConstant,       // constant = the value (None, bool, int, float, str, or a list of those)
-  kFail,           // Always fails with a recorded error: message (an int literal beyond int64)
-  kList,           // operands = items; fails if any item failed
-  kFormatString,   // operands = fields; format = the literal pieces around them
-  kBinary,         // detail = BinaryOp; operands = {left, right}
-  kNot,            // operands = {x}
-  kNegate,         // operands = {x}
-  kCompare,        // detail = CompareOp; operands = {left, right}
-  kAnd,            // operands = the conjuncts (no short-circuit)
-  kOr,             // operands = the disjuncts (no short-circuit)
-  kUnwrap,         // operands = {x}: Entity -> id, Rule -> bool, TimeDelta -> seconds, ...
-  kCall,           // A function call: call = index into Program::calls
-  kJsonData,       // JsonData / EntityJson: json = index into Program::json_reads
-  kRule,           // rule = index into Program::rules; operands = {when_all list, description}
-  kWhenRules,      // when_rules = index into Program::when_rules; operands = rules then effects
-  kRequire,        // payload = index into Program::require_sites; operands = {path[, require_if]}
+  kConstant,      // constant = the value (None, bool, int, float, str, or a list of those)
+  kFail,          // Always fails with a recorded error: message (an int literal beyond int64)
+  kList,          // operands = items; fails if any item failed
+  kFormatString,  // operands = fields; format = the literal pieces around them
+  kBinary,        // detail = BinaryOp; operands = {left, right}
+  kNot,           // operands = {x}
+  kNegate,        // operands = {x}
+  kCompare,       // detail = CompareOp; operands = {left, right}
+  kAnd,           // operands = the conjuncts (no short-circuit)
+  kOr,            // operands = the disjuncts (no short-circuit)
+  kUnwrap,        // operands = {x}: Entity -> id, Rule -> bool, TimeDelta -> seconds, ...
+  kCall,          // A function call: call = index into Program::calls
+  kJsonData,      // JsonData / EntityJson: json = index into Program::json_reads
+  kRule,          // rule = index into Program::rules; operands = {when_all list, description}
+  kWhenRules,     // when_rules = index into Program::when_rules; operands = rules then effects
+  kRequire,       // payload = index into Program::require_sites; operands = {path[, require_if]}
 };
 
 enum class BinaryOp : uint8_t {
-  kAdd, kSubtract, kMultiply, kDivide, kFloorDivide, kModulo, kPower,
-  kLeftShift, kRightShift, kBitOr, kBitXor, kBitAnd,
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kDivide,
+  kFloorDivide,
+  kModulo,
+  kPower,
+  kLeftShift,
+  kRightShift,
+  kBitOr,
+  kBitXor,
+  kBitAnd,
 };
 enum class CompareOp : uint8_t {
-  kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual, kIn, kNotIn,
+  kEqual,
+  kNotEqual,
+  kLess,
+  kLessEqual,
+  kGreater,
+  kGreaterEqual,
+  kIn,
+  kNotIn,
 };
 
 struct SourceRef {
@@ -66,10 +83,10 @@ struct Node {
   uint8_t detail = 0;
   std::vector<NodeId> operands;
   int32_t payload = -1;  // Index into the side table for kCall/kJsonData/kRule/kWhenRules/kRequire.
-  frontend::ConstValue constant;   // kConstant
-  std::vector<std::string> format; // kFormatString: operands.size() + 1 literal pieces
-  std::string message;             // kFail
-  frontend::Type type = nullptr;   // Static type (after unwrapping where the node unwraps).
+  frontend::ConstValue constant;    // kConstant
+  std::vector<std::string> format;  // kFormatString: operands.size() + 1 literal pieces
+  std::string message;              // kFail
+  frontend::Type type = nullptr;    // Static type (after unwrapping where the node unwraps).
   SourceRef source;
 };
 
@@ -83,6 +100,8 @@ struct Call {
   // Extra keyword arguments (`**name`): their names; their values are the operands after
   // those of the declared parameters.
   std::vector<std::string> extra_names;
+  // The feature or local the call is directly assigned to ("" otherwise): Experiment uses it.
+  std::string assigned_name;
   // Dynamic result (ReturnKind::kDynamic): the annotation the value must satisfy.
   frontend::Type dynamic_result = nullptr;
 };
@@ -90,13 +109,13 @@ struct Call {
 // A JsonData or EntityJson read.
 struct JsonRead {
   frontend::JsonPath path;
-  std::string path_text;           // jsonpath-rw's print form, for error messages.
-  frontend::Type type = nullptr;   // The annotation (for EntityJson: the id type).
-  bool secret = false;             // Read secret_data (Secret[...] / ExtractSecret[...]).
-  std::string entity_type;         // EntityJson only: non-empty.
+  std::string path_text;          // jsonpath-rw's print form, for error messages.
+  frontend::Type type = nullptr;  // The annotation (for EntityJson: the id type).
+  bool secret = false;            // Read secret_data (Secret[...] / ExtractSecret[...]).
+  std::string entity_type;        // EntityJson only: non-empty.
   // `required` and `coerce_type`: constants, or operands when given as expressions.
-  std::optional<bool> required;    // nullopt: operands[0] computes it
-  std::optional<bool> coerce_type; // nullopt: operands[required ? 0 : 1] computes it
+  std::optional<bool> required;     // nullopt: operands[0] computes it
+  std::optional<bool> coerce_type;  // nullopt: operands[required ? 0 : 1] computes it
 };
 
 struct Rule {
@@ -108,7 +127,7 @@ struct Rule {
 };
 
 struct WhenRules {
-  int32_t rule_count = 0;    // operands[0, rule_count) are rules_any items
+  int32_t rule_count = 0;  // operands[0, rule_count) are rules_any items
   // The rest are `then` effects. When rules_any or then is not a list literal the statement
   // fails at run time, as in the reference.
   bool malformed = false;
@@ -128,10 +147,10 @@ struct Feature {
 
 struct File {
   std::string path;
-  std::vector<NodeId> statements;    // The value node of every statement, in source order.
-  std::vector<int32_t> imports;      // Files executed whenever this one is.
-  std::vector<NodeId> require_nodes;     // kRequire nodes of this file.
-  std::vector<int32_t> features;     // Indices into Program::features, exported when it runs.
+  std::vector<NodeId> statements;     // The value node of every statement, in source order.
+  std::vector<int32_t> imports;       // Files executed whenever this one is.
+  std::vector<NodeId> require_nodes;  // kRequire nodes of this file.
+  std::vector<int32_t> features;      // Indices into Program::features, exported when it runs.
 };
 
 struct Program {

@@ -28,7 +28,15 @@ struct Timestamp {
 
 // Parses an ISO-8601 / RFC 3339 timestamp the way the reference does (dateutil): "Z" and
 // "+hh:mm" offsets, fractional seconds (nanoseconds truncated to microseconds), naive times.
+// Accepted: `YYYY-MM-DD` or `YYYYMMDD`, then optionally `T`/`t`/space and `HH:MM[:SS[.f+]]` or
+// `HHMM[SS[.f+]]`, then optionally `Z`/`z`/`UTC`/`GMT` or an offset `+HH:MM`/`+HHMM`/`+HH`
+// (below 24 hours); surrounding whitespace is ignored. A date alone is midnight, naive.
+// dateutil's free-form inputs ("Aug 25 2025 2pm") are not accepted. InvalidArgument otherwise,
+// including out-of-range fields ("2025-02-30").
 absl::StatusOr<Timestamp> ParseTimestamp(std::string_view text);
+
+// The Timestamp of an instant in UTC ("+00:00"), as `datetime.now(timezone.utc)` gives it.
+Timestamp UtcTimestamp(int64_t unix_micros);
 
 struct Action {
   int64_t id = 0;
@@ -40,16 +48,32 @@ struct Action {
 
 // Reads actions, one JSON text at a time. The returned Action refers to memory owned by the
 // reader and stays valid until the next call to Read. Not thread-safe; one reader per thread.
+//
+// The form is the Kafka envelope when the object has `send_time` and no `action_name`, else
+// the flat form. Fields, as the reference's readers take them:
+//  - action_name: a string (required);
+//  - action_id: required; Python int() of it: an int, a float (truncated), a bool or a string
+//    such as "12" (string ids occur in envelopes); it must fit in int64;
+//  - timestamp (flat) / send_time (envelope): a string for ParseTimestamp. When the flat form
+//    has no `timestamp` (or null), the current UTC time is used, as the reference's other
+//    timestamp-less input (the async CLI) does; results then vary by run;
+//  - data / secret_data: JSON objects; absent or null means {} (the reference's Kafka input
+//    requires `data`; it ignores an envelope's secret_data, which is read here).
 class ActionReader {
  public:
-  // An error Status (with a message fit for the action's error record) when the line is not
-  // JSON, not an object, lacks action_name or a usable action_id/timestamp, or nests too deep.
+  ActionReader();
+
+  // An error Status (InvalidArgument, with a message fit for the action's error record) when
+  // the line is empty, not JSON (truncated, invalid UTF-8, numbers simdjson cannot hold such as
+  // 1e400 or integers beyond uint64, NaN literals), nests deeper than simdjson's 1024 levels,
+  // is not an object, or lacks a usable action_name, action_id or timestamp.
   absl::StatusOr<Action> Read(std::string_view json_line);
 
  private:
   simdjson::dom::parser parser_;
   simdjson::dom::parser empty_parser_;
-  simdjson::padded_string buffer_;
+  simdjson::dom::element empty_object_;  // `{}`, parsed once by empty_parser_.
+  simdjson::padded_string buffer_;       // Grows to the longest line; reused.
 };
 
 }  // namespace osprey::runtime

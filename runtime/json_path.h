@@ -101,9 +101,8 @@ std::string_view JsonTypeName(const JsonValue& value);
 
 // Calls `visit(key, value)` for each key of `object` once, in first-occurrence order, with the
 // key's last value (Python's json.loads keeps the last of repeated keys).
-void ForEachUniqueField(
-    simdjson::dom::object object,
-    const std::function<void(std::string_view, simdjson::dom::element)>& visit);
+void ForEachUniqueField(simdjson::dom::object object,
+                        const std::function<void(std::string_view, simdjson::dom::element)>& visit);
 
 // The value of `key` in `object` (the last one when repeated), or nullopt.
 std::optional<simdjson::dom::element> LookupField(simdjson::dom::object object,

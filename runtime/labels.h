@@ -3,13 +3,14 @@
 #define OSPREY_RUNTIME_LABELS_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/status/status.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
 
 namespace osprey::runtime {
 
@@ -50,8 +51,22 @@ class LabelStore {
   virtual void Apply(const std::vector<LabelMutation>& mutations) = 0;
 };
 
+// The reference labels provider's semantics (osprey_shared/labels.py, storage/labels.py), per
+// entity and action:
+//  - mutations with an empty entity id or label are dropped;
+//  - per label, the highest status wins (an add beats a remove in the same action); mutations
+//    with the winning status merge their reasons by name (a later one replaces an earlier one of
+//    the same name but keeps its created_at, unless it is more than 5 s older);
+//  - a label not yet present takes the desired state; an expired state (every reason has an
+//    expiry, and the latest + 5 s is before now; also a state without reasons) is replaced;
+//    a manual status is never overridden by an automatic mutation; a different status replaces
+//    the status and reasons; the same status merges the reasons.
+// "now" is the wall clock, as in the reference, unless a clock is given.
 class InMemoryLabelStore : public LabelStore {
  public:
+  // `now_micros` returns the current time in Unix microseconds; null means the wall clock.
+  explicit InMemoryLabelStore(std::function<int64_t()> now_micros = nullptr);
+
   std::optional<LabelState> Get(std::string_view entity_type, std::string_view entity_id,
                                 std::string_view label) const override;
   bool HasAnyLabel(std::string_view entity_type, std::string_view entity_id) const override;
@@ -61,10 +76,18 @@ class InMemoryLabelStore : public LabelStore {
            LabelState state);
 
   // Seeds the store from a labels.json file: a JSON list of
-  // {"entity_type", "entity_id", "label", "status": added|removed|manually_added|manually_removed}.
+  // {"entity_type", "entity_id", "label", "status": added|removed|manually_added|manually_removed}
+  // (`entity_id` a string or an integer; `status` may also be the reference's number 0-3).
+  // Each entry gets one reason, named "labels.json", created now and never expiring, unless
+  // the entry gives "reason", "created_at" or "expires_at" (ISO timestamps). Later entries for
+  // the same label replace earlier ones. InvalidArgument (naming the entry) on malformed input;
+  // the store is unchanged then.
   absl::Status LoadJson(std::string_view json_text);
 
  private:
+  int64_t Now() const;
+
+  std::function<int64_t()> now_micros_;
   // "<type>/<id>" -> label -> state
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, LabelState>> entities_;
 };

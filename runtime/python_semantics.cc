@@ -104,8 +104,8 @@ std::string_view OperatorSymbol(BinaryOperator op) {
 
 std::optional<Value> Unsupported(BinaryOperator op, const Value& left, const Value& right,
                                  std::string* error) {
-  return Fail(error, "unsupported operand type(s) for " + std::string(OperatorSymbol(op)) +
-                         ": '" + PythonTypeName(left) + "' and '" + PythonTypeName(right) + "'");
+  return Fail(error, "unsupported operand type(s) for " + std::string(OperatorSymbol(op)) + ": '" +
+                         PythonTypeName(left) + "' and '" + PythonTypeName(right) + "'");
 }
 
 // bool is a subclass of int in Python.
@@ -116,6 +116,8 @@ double AsDouble(const Value& v) {
   // int -> double rounds half to even, as PyLong_AsDouble does.
   return v.kind() == Kind::kFloat ? v.as_float() : static_cast<double>(AsInt(v));
 }
+
+__extension__ typedef unsigned __int128 Uint128;  // GCC and Clang; silences -Wpedantic.
 
 // int / int, correctly rounded like CPython's long_true_divide (not float(a) / float(b),
 // which rounds twice once an operand exceeds 2**53).
@@ -132,7 +134,7 @@ double IntTrueDivide(int64_t a, int64_t b) {
   // remainder then makes the single rounding int -> double exact.
   int shift = 55 + std::bit_width(d) - std::bit_width(n);
   if (shift < 0) shift = 0;
-  const unsigned __int128 scaled = static_cast<unsigned __int128>(n) << shift;
+  const Uint128 scaled = static_cast<Uint128>(n) << shift;
   const uint64_t quotient = static_cast<uint64_t>(scaled / d) | (scaled % d != 0 ? 1 : 0);
   const double magnitude = std::ldexp(static_cast<double>(quotient), -shift);
   return negative ? -magnitude : magnitude;
@@ -328,7 +330,8 @@ std::optional<Value> IntBinary(BinaryOperator op, const Value& left, const Value
 // Python's sequence_repeat: the count must be an int (bool included).
 std::optional<Value> Repeat(const Value& sequence, const Value& count, std::string* error) {
   if (!IsIntLike(count)) {
-    return Fail(error, "can't multiply sequence by non-int of type '" + PythonTypeName(count) + "'");
+    return Fail(error,
+                "can't multiply sequence by non-int of type '" + PythonTypeName(count) + "'");
   }
   const int64_t n = AsInt(count);
   if (sequence.kind() == Kind::kString) {

@@ -20,8 +20,18 @@
 namespace osprey::runtime {
 
 enum class BinaryOperator : uint8_t {
-  kAdd, kSubtract, kMultiply, kDivide, kFloorDivide, kModulo, kPower,
-  kLeftShift, kRightShift, kBitOr, kBitXor, kBitAnd,
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kDivide,
+  kFloorDivide,
+  kModulo,
+  kPower,
+  kLeftShift,
+  kRightShift,
+  kBitOr,
+  kBitXor,
+  kBitAnd,
 };
 
 // `left op right` on values of any kinds (runtime kinds may differ from static types; bool is an

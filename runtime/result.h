@@ -27,8 +27,8 @@ struct ActionResult {
   // Exported features in definition order; nullopt for a feature whose node failed.
   std::vector<std::pair<std::string, std::optional<Value>>> features;
   int64_t error_count = 0;
-  std::vector<std::string> errors;       // Messages of the recorded errors, in order.
-  std::vector<EmittedEffect> effects;    // In emission order.
+  std::vector<std::string> errors;     // Messages of the recorded errors, in order.
+  std::vector<EmittedEffect> effects;  // In emission order.
 };
 
 // The label mutations an action's emitted label effects apply (spec §4.5.3): skipped when

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
@@ -56,21 +57,19 @@ struct UdfSite {
   // Implicit, so that a site with nothing but constants can be passed as the span itself.
   UdfSite(std::span<const std::optional<Value>> constants_in)  // NOLINT(runtime/explicit)
       : constants(constants_in) {}
+  UdfSite(const std::vector<std::optional<Value>>& constants_in)  // NOLINT(runtime/explicit)
+      : constants(constants_in) {}
 
   // One entry per declared parameter: the value of each ConstExpr parameter, nullopt for the
   // others.
   std::span<const std::optional<Value>> constants;
   // The variable the call is directly assigned to ("" when it is not): Experiment's name.
   std::string_view assigned_name;
-  // Extra keyword arguments of a function that takes `**kwargs` (ExperimentWhen's buckets), in
-  // call order. Their values follow the declared parameters' values in Call's `arguments`.
-  std::span<const std::string> extra_argument_names;
 };
 
 // Creates the instance for one call site. An error Status means the constants are unusable
 // (validation should have caught it).
-using UdfFactory =
-    std::function<absl::StatusOr<std::unique_ptr<UdfInstance>>(const UdfSite& site)>;
+using UdfFactory = std::function<absl::StatusOr<std::unique_ptr<UdfInstance>>(const UdfSite& site)>;
 
 class NativeUdfRegistry {
  public:

@@ -44,7 +44,7 @@ class Value {
     kString,
     kList,
     kEntity,
-    kTimeDelta,   // Seconds, as a double.
+    kTimeDelta,  // Seconds, as a double.
     kRule,
     kEffect,
     kExperiment,  // A list of 7 strings (spec §4.7.2).
@@ -70,8 +70,7 @@ class Value {
     return Value(Kind::kEffect, std::move(effect));
   }
   static Value Experiment(std::vector<Value> fields) {
-    return Value(Kind::kExperiment,
-                 std::make_shared<const std::vector<Value>>(std::move(fields)));
+    return Value(Kind::kExperiment, std::make_shared<const std::vector<Value>>(std::move(fields)));
   }
 
   Kind kind() const { return kind_; }
@@ -142,9 +141,8 @@ struct Effect {
 };
 
 inline Value Value::Entity(std::string type, Value id) {
-  return Value(Kind::kEntity, std::make_shared<const EntityValue>(
-                                  EntityValue{std::move(type), std::make_shared<const Value>(
-                                                                   std::move(id))}));
+  return Value(Kind::kEntity, std::make_shared<const EntityValue>(EntityValue{
+                                  std::move(type), std::make_shared<const Value>(std::move(id))}));
 }
 
 // The plain value a convertible value stands for (spec §3.3.4): an entity's id, a rule's

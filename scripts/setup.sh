@@ -16,8 +16,10 @@
 #   clang-19 libclang-rt-19-dev   the `fuzz` preset (clang++-19 -fsanitize=fuzzer)
 #   libsimdjson-dev libcli11-dev libabsl-dev libre2-dev libyaml-cpp-dev libicu-dev
 #                        the project's libraries
-#   libpcre2-dev         linked by osprey_frontend
+#   libpcre2-dev         linked by osprey_frontend and osprey_runtime
 #                        (pkg_check_modules(libpcre2-8) in the top-level CMakeLists.txt)
+#   libssl-dev           libcrypto for the Hash* UDFs (runtime/udfs/hashes.cc)
+#   publicsuffix         the Public Suffix List read by DomainTld/EmailDomain/DomainChopper
 #   libgtest-dev libgmock-dev libbenchmark-dev   tests and benchmarks
 #   clang-format clang-tidy   scripts/check-format.sh (a ctest test) and .clang-tidy
 set -euo pipefail
@@ -26,6 +28,7 @@ readonly PACKAGES=(
   cmake ninja-build g++ pkg-config git ca-certificates
   llvm-19-dev clang-19 libclang-rt-19-dev
   libsimdjson-dev libcli11-dev libabsl-dev libre2-dev libyaml-cpp-dev libicu-dev libpcre2-dev
+  libssl-dev publicsuffix
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
 )

@@ -2,6 +2,7 @@
 
 #include "CLI/CLI.hpp"
 #include "tools/command.h"
+#include "tools/run_command.h"
 #include "tools/validate_command.h"
 
 #ifndef OSPREY_JIT_VERSION
@@ -16,6 +17,7 @@ int RunOspreyJit(int argc, const char* const* argv) {
   app.require_subcommand(1);
 
   CommandAction action;
+  AddRunCommand(app, action);
   AddValidateCommand(app, action);
 
   // CLI11 reports through exceptions (the only ones in this code base); they stop here.

@@ -150,7 +150,8 @@ Evaluation::Outcome Evaluation::EvaluateCompare(const ir::Node& node) {
     case ir::CompareOp::kEqual:
     case ir::CompareOp::kNotEqual: {
       // Failed operands compare as None: two failures are equal (spec §4.4.7).
-      bool equal = runtime::PythonEquals(left.value_or(Value::None()), right.value_or(Value::None()));
+      bool equal =
+          runtime::PythonEquals(left.value_or(Value::None()), right.value_or(Value::None()));
       return Value::Bool(op == ir::CompareOp::kEqual ? equal : !equal);
     }
     case ir::CompareOp::kIn:
@@ -241,12 +242,12 @@ Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node) {
     return std::nullopt;
   }
   Value value = std::get<Value>(std::move(outcome));
-  if (call.dynamic_result != nullptr && !ValueFitsType(value, call.dynamic_result)) {
+  const std::optional<runtime::ValueType>& expected = interpreter_.dynamic_results_[node.payload];
+  if (expected && !runtime::CheckValue(value, *expected)) {
     RecordError(node, absl::StrFormat(
                           "Function `%s` with dynamic return type returned `%s` but was "
                           "expected to return `%s`.",
-                          call.udf->name, RuntimeTypeName(value),
-                          frontend::TypeName(call.dynamic_result)));
+                          call.udf->name, runtime::PythonTypeName(value), expected->DisplayName()));
     return std::nullopt;
   }
   return value;
@@ -271,7 +272,8 @@ Evaluation::Outcome Evaluation::EvaluateJsonRead(const ir::Node& node) {
     if (!input) return std::nullopt;
     coerce_type = runtime::Truthy(*input);
   }
-  runtime::UdfOutcome outcome = ReadJson(read, action_, required, coerce_type);
+  runtime::UdfOutcome outcome =
+      ReadJson(read, interpreter_.reads_[node.payload], action_, required, coerce_type);
   if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
     if (udf_error->recorded) RecordError(node, udf_error->message);
     return std::nullopt;
@@ -289,7 +291,8 @@ Evaluation::Outcome Evaluation::EvaluateRule(const ir::Node& node) {
   value->name = rule.name;
   value->description = rule.description_template;
   value->value = true;
-  for (const Value& item : when_all->as_list()) value->value = value->value && runtime::Truthy(item);
+  for (const Value& item : when_all->as_list())
+    value->value = value->value && runtime::Truthy(item);
   for (size_t f = 0; f < rule.field_names.size(); ++f) {
     const Outcome& field = Input(node, 2 + f);
     value->features.emplace_back(rule.field_names[f],

@@ -82,12 +82,21 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
       }
       constants.push_back(std::move(value));
     }
-    absl::StatusOr<std::unique_ptr<runtime::UdfInstance>> instance = (*factory)(constants);
+    runtime::UdfSite site(constants);
+    site.assigned_name = call.assigned_name;
+    absl::StatusOr<std::unique_ptr<runtime::UdfInstance>> instance = (*factory)(site);
     if (!instance.ok()) {
       return absl::InvalidArgumentError(
           absl::StrFormat("%s: %s", call.udf->name, instance.status().message()));
     }
     interpreter->instances_.push_back(*std::move(instance));
+  }
+  for (const ir::JsonRead& read : program.json_reads) {
+    interpreter->reads_.push_back(PrepareRead(read));
+  }
+  for (const ir::Call& call : program.calls) {
+    interpreter->dynamic_results_.push_back(
+        call.dynamic_result != nullptr ? ToValueType(call.dynamic_result) : std::nullopt);
   }
   interpreter->file_nodes_.resize(program.files.size());
   for (size_t f = 0; f < program.files.size(); ++f) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "codegen/interpreter/json_reads.h"
 #include "ir/program.h"
 #include "runtime/action.h"
 #include "runtime/labels.h"
@@ -35,6 +36,10 @@ class Interpreter {
   const ir::Program& program_;
   // By call index: the native instance, or null when the function has no implementation.
   std::vector<std::unique_ptr<runtime::UdfInstance>> instances_;
+  // By JsonRead index: the runtime path and checker.
+  std::vector<PreparedRead> reads_;
+  // By call index: the checker of a dynamic result, if any.
+  std::vector<std::optional<runtime::ValueType>> dynamic_results_;
   // By file: every node its statements need, in increasing id order.
   std::vector<std::vector<ir::NodeId>> file_nodes_;
 

@@ -99,7 +99,10 @@ class Translator {
     }
     if (!failed() && deferred_) error_ = deferred_;
     if (failed()) return absl::InvalidArgumentError(Format(*error_));
-    return global_flags_.empty() ? top.out : "(?" + global_flags_ + ")" + top.out;
+    std::string out = global_flags_.empty() ? top.out : "(?" + global_flags_ + ")" + top.out;
+    // PCRE2 has no inline ASCII flag: a leading "(?a)" tells the compiler (the runtime's regex
+    // functions, CheckPythonRegex) to drop PCRE2_UCP, and is stripped before compiling.
+    return global_ascii_ ? "(?a)" + out : out;
   }
 
  private:
@@ -210,7 +213,8 @@ class Translator {
   std::optional<uint64_t> lookbehind_groups_;
   std::vector<std::pair<uint64_t, size_t>> group_ref_positions_;
   bool global_verbose_ = false;
-  std::string global_flags_;  // PCRE2 letters of the global flags.
+  std::string global_flags_;   // PCRE2 letters of the global flags.
+  bool global_ascii_ = false;  // A global `(?a)`.
 };
 
 }  // namespace osprey::frontend::internal::regex

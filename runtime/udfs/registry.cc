@@ -30,14 +30,14 @@ class StatelessInstance : public UdfInstance {
   }
 
  private:
-  std::shared_ptr<const std::function<UdfOutcome(CallContext&, std::span<const Value>)>>
-      function_;
+  std::shared_ptr<const std::function<UdfOutcome(CallContext&, std::span<const Value>)>> function_;
 };
 
 NativeUdfRegistry BuildStdlib() {
   NativeUdfRegistry registry;
   udfs::RegisterStringUdfs(registry);
   udfs::RegisterStringCleanUdfs(registry);
+  udfs::RegisterStringExtractUdfs(registry);
   udfs::RegisterRegexUdfs(registry);
   udfs::RegisterHashUdfs(registry);
   udfs::RegisterListUdfs(registry);
@@ -55,8 +55,9 @@ NativeUdfRegistry BuildStdlib() {
 }  // namespace
 
 UdfFactory Stateless(std::function<UdfOutcome(CallContext&, std::span<const Value>)> function) {
-  auto shared = std::make_shared<const std::function<UdfOutcome(CallContext&, std::span<const Value>)>>(
-      std::move(function));
+  auto shared =
+      std::make_shared<const std::function<UdfOutcome(CallContext&, std::span<const Value>)>>(
+          std::move(function));
   return [shared](const UdfSite&) -> absl::StatusOr<std::unique_ptr<UdfInstance>> {
     return std::make_unique<StatelessInstance>(shared);
   };

@@ -13,9 +13,7 @@ namespace {
 
 using Args = std::span<const Value>;
 
-bool InSet(std::u32string_view set, char32_t c) {
-  return set.find(c) != std::u32string_view::npos;
-}
+bool InSet(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
 
 enum class StripSide { kBoth, kLeft, kRight };
 
@@ -82,8 +80,7 @@ UdfOutcome Join(Args args) {
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].kind() != Value::Kind::kString) {
       return Recorded("TypeError: sequence item " + IntToString(static_cast<int64_t>(i)) +
-                      ": expected str instance, " + std::string(PythonTypeName(items[i])) +
-                      " found");
+                      ": expected str instance, " + PythonTypeName(items[i]) + " found");
     }
     if (i > 0) out += *separator;
     out += items[i].as_string();

@@ -1,7 +1,7 @@
 #include "runtime/udfs/udf_support.h"
 
-#include <unicode/unistr.h>
 #include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <memory>
 #include <utility>
@@ -18,23 +18,6 @@ const Value& Plain(const Value& value) {
 const std::string* AsString(const Value& value) {
   const Value& plain = Plain(value);
   return plain.kind() == Value::Kind::kString ? &plain.as_string() : nullptr;
-}
-
-std::string_view PythonTypeName(const Value& value) {
-  switch (value.kind()) {
-    case Value::Kind::kNone: return "NoneType";
-    case Value::Kind::kBool: return "bool";
-    case Value::Kind::kInt: return "int";
-    case Value::Kind::kFloat: return "float";
-    case Value::Kind::kString: return "str";
-    case Value::Kind::kList: return "list";
-    case Value::Kind::kEntity: return "EntityT";
-    case Value::Kind::kTimeDelta: return "TimeDeltaT";
-    case Value::Kind::kRule: return "RuleT";
-    case Value::Kind::kEffect: return "EffectBase";
-    case Value::Kind::kExperiment: return "ExperimentT";
-  }
-  return "object";
 }
 
 UdfError WrongType(std::string_view function, std::string_view param, std::string_view expected,
@@ -73,8 +56,6 @@ UdfFactory WithSite(SiteFunction function) {
     SiteData data;
     data.constants.assign(site.constants.begin(), site.constants.end());
     data.assigned_name = std::string(site.assigned_name);
-    data.extra_argument_names.assign(site.extra_argument_names.begin(),
-                                     site.extra_argument_names.end());
     return std::make_unique<SiteInstance>(shared, std::move(data));
   };
 }
@@ -166,7 +147,13 @@ size_t CodePointCount(std::string_view utf8) {
 bool IsPythonSpace(char32_t c) {
   if (c <= 0x20) return c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
   switch (c) {
-    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
     case 0x3000:
       return true;
     default:

@@ -4,6 +4,7 @@
 #ifndef OSPREY_RUNTIME_UDFS_UDF_SUPPORT_H_
 #define OSPREY_RUNTIME_UDFS_UDF_SUPPORT_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/python_semantics.h"
 #include "runtime/udf.h"
 #include "runtime/value.h"
 
@@ -26,8 +28,6 @@ inline UdfError Silent() { return UdfError{"", false}; }
 const Value& Plain(const Value& value);
 // The string `value` holds (after Plain), or nullptr.
 const std::string* AsString(const Value& value);
-// Python's type name for a value ("str", "int", "NoneType", ...), for error messages.
-std::string_view PythonTypeName(const Value& value);
 // "TypeError: <function>: `<param>` must be <expected>, got <type>".
 UdfError WrongType(std::string_view function, std::string_view param, std::string_view expected,
                    const Value& got);
@@ -35,7 +35,6 @@ UdfError WrongType(std::string_view function, std::string_view param, std::strin
 struct SiteData {
   std::vector<std::optional<Value>> constants;
   std::string assigned_name;
-  std::vector<std::string> extra_argument_names;
 };
 // A ConstExpr parameter's value: the compile-time constant when known, else the runtime one.
 const Value& ConstOr(const SiteData& site, std::span<const Value> arguments, size_t index);
@@ -45,9 +44,9 @@ using SiteFunction =
 UdfFactory WithSite(SiteFunction function);
 
 // Declares `const std::string* var` bound to a str parameter, or returns the TypeError.
-#define OSPREY_UDF_STR_ARG(var, arguments, index, function, param)                      \
-  const std::string* var = ::osprey::runtime::udfs::AsString((arguments)[index]);       \
-  if (var == nullptr) {                                                                  \
+#define OSPREY_UDF_STR_ARG(var, arguments, index, function, param)                         \
+  const std::string* var = ::osprey::runtime::udfs::AsString((arguments)[index]);          \
+  if (var == nullptr) {                                                                    \
     return ::osprey::runtime::udfs::WrongType(function, param, "str", (arguments)[index]); \
   }
 
@@ -65,20 +64,32 @@ std::string PythonUpper(std::string_view utf8);
 // Python int -> str.
 std::string IntToString(int64_t value);
 
+// --- Addresses (network.cc) ---
+// Python ipaddress.IPv4Address: exactly four decimal octets 0-255, no leading zeros.
+std::optional<uint32_t> ParsePythonIPv4(std::string_view text);
+// Python ipaddress.IPv6Address (a `%scope` suffix is accepted when `allow_scope`).
+std::optional<std::array<uint16_t, 8>> ParsePythonIPv6(std::string_view text, bool allow_scope);
+// Unicode NFKC of UTF-8 text (ICU).
+std::string NormalizeNfkc(std::string_view utf8);
+
+// MurmurHash3 x86 32-bit (experiments.cc), for tests.
+uint32_t MurmurHash3ForTest(std::string_view data, uint32_t seed);
+
 // --- Registration, one hook per source file. ---
-void RegisterStringUdfs(NativeUdfRegistry& registry);       // strings.cc
-void RegisterStringCleanUdfs(NativeUdfRegistry& registry);  // string_clean.cc
-void RegisterRegexUdfs(NativeUdfRegistry& registry);        // regex.cc
-void RegisterHashUdfs(NativeUdfRegistry& registry);         // hashes.cc
-void RegisterListUdfs(NativeUdfRegistry& registry);         // lists.cc
-void RegisterTimeUdfs(NativeUdfRegistry& registry);         // time.cc
-void RegisterNetworkUdfs(NativeUdfRegistry& registry);      // network.cc
-void RegisterDomainUdfs(NativeUdfRegistry& registry);       // domains.cc
-void RegisterExperimentUdfs(NativeUdfRegistry& registry);   // experiments.cc
-void RegisterRandomUdfs(NativeUdfRegistry& registry);       // random.cc
-void RegisterEffectUdfs(NativeUdfRegistry& registry);       // effects.cc
+void RegisterStringUdfs(NativeUdfRegistry& registry);           // strings.cc
+void RegisterStringCleanUdfs(NativeUdfRegistry& registry);      // string_clean.cc
+void RegisterStringExtractUdfs(NativeUdfRegistry& registry);    // string_extract.cc
+void RegisterRegexUdfs(NativeUdfRegistry& registry);            // regex.cc
+void RegisterHashUdfs(NativeUdfRegistry& registry);             // hashes.cc
+void RegisterListUdfs(NativeUdfRegistry& registry);             // lists.cc
+void RegisterTimeUdfs(NativeUdfRegistry& registry);             // time.cc
+void RegisterNetworkUdfs(NativeUdfRegistry& registry);          // network.cc
+void RegisterDomainUdfs(NativeUdfRegistry& registry);           // domains.cc
+void RegisterExperimentUdfs(NativeUdfRegistry& registry);       // experiments.cc
+void RegisterRandomUdfs(NativeUdfRegistry& registry);           // random.cc
+void RegisterEffectUdfs(NativeUdfRegistry& registry);           // effects.cc
 void RegisterEntityAndActionUdfs(NativeUdfRegistry& registry);  // entity_and_action.cc
-void RegisterHasLabelUdf(NativeUdfRegistry& registry);      // has_label.cc
+void RegisterHasLabelUdf(NativeUdfRegistry& registry);          // has_label.cc
 
 }  // namespace osprey::runtime::udfs
 

@@ -1,0 +1,83 @@
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_format.h"
+#include "ir/passes.h"
+
+namespace osprey::ir {
+namespace {
+
+// Nodes that can be shared: their value depends only on their operands and they never record
+// an error. Sharing a node that can record one would change __error_count, which counts every
+// failing node of the reference (two `A + B` that fail are two errors).
+bool Shareable(const Node& node) {
+  switch (node.op) {
+    case Op::kConstant:
+    case Op::kList:
+    case Op::kFormatString:
+    case Op::kNot:
+    case Op::kAnd:
+    case Op::kOr:
+    case Op::kUnwrap:
+      return true;
+    case Op::kCompare:
+      return node.detail == static_cast<uint8_t>(CompareOp::kEqual) ||
+             node.detail == static_cast<uint8_t>(CompareOp::kNotEqual);
+    default:
+      return false;
+  }
+}
+
+void AppendConstant(const frontend::ConstValue& value, std::string* key) {
+  if (value.is_none()) {
+    *key += "N";
+  } else if (value.is_bool()) {
+    *key += value.as_bool() ? "T" : "F";
+  } else if (value.is_int()) {
+    *key += absl::StrFormat("i%d", value.as_int());
+  } else if (value.is_float()) {
+    *key += absl::StrFormat("f%a", value.as_float());
+  } else if (value.is_string()) {
+    *key += absl::StrFormat("s%d:", value.as_string().size()) + value.as_string();
+  } else {
+    *key += "[";
+    for (const frontend::ConstValue& item : value.as_list()) AppendConstant(item, key);
+    *key += "]";
+  }
+}
+
+std::string KeyOf(const Node& node) {
+  std::string key = absl::StrFormat("%d/%d/", static_cast<int>(node.op), node.detail);
+  for (NodeId operand : node.operands) key += absl::StrFormat("%d,", operand.value);
+  if (node.op == Op::kConstant) AppendConstant(node.constant, &key);
+  for (const std::string& piece : node.format) key += absl::StrFormat("|%d:", piece.size()) + piece;
+  return key;
+}
+
+}  // namespace
+
+int ShareCommonSubexpressions(Program& program) {
+  std::vector<NodeId> replacement(program.nodes.size());
+  absl::flat_hash_map<std::string, NodeId> canonical;
+  int shared = 0;
+  for (size_t i = 0; i < program.nodes.size(); ++i) {
+    Node& node = program.nodes[i];
+    for (NodeId& operand : node.operands) operand = replacement[operand.value];
+    replacement[i] = NodeId{static_cast<int32_t>(i)};
+    if (!Shareable(node)) continue;
+    auto [it, inserted] = canonical.emplace(KeyOf(node), replacement[i]);
+    if (!inserted && program.nodes[it->second.value].type == node.type) {
+      replacement[i] = it->second;
+      ++shared;
+    }
+  }
+  for (File& file : program.files) {
+    for (NodeId& statement : file.statements) statement = replacement[statement.value];
+    for (NodeId& require : file.require_nodes) require = replacement[require.value];
+  }
+  for (Feature& feature : program.features) feature.value = replacement[feature.value.value];
+  return shared;
+}
+
+}  // namespace osprey::ir

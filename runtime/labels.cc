@@ -1,0 +1,265 @@
+#include "runtime/labels.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "runtime/action.h"
+#include "runtime/json_path.h"
+#include "simdjson.h"
+
+namespace osprey::runtime {
+namespace {
+
+// The reference's tolerance for clock skew between workers, used in expiry and reason merging.
+constexpr int64_t kGraceMicros = 5'000'000;
+
+std::string EntityKey(std::string_view entity_type, std::string_view entity_id) {
+  std::string key(entity_type);
+  key += '/';
+  key += entity_id;
+  return key;
+}
+
+bool IsManual(LabelStatus status) {
+  return status == LabelStatus::kManuallyAdded || status == LabelStatus::kManuallyRemoved;
+}
+
+// LabelReasons.insert_or_update: a reason older than the current one of the same name (by more
+// than the grace period) is dropped; otherwise it replaces it, keeping the first created_at.
+void InsertOrUpdate(std::vector<LabelReason>* reasons, const LabelReason& reason) {
+  for (LabelReason& current : *reasons) {
+    if (current.name != reason.name) continue;
+    if (current.created_at_micros > reason.created_at_micros + kGraceMicros) return;
+    int64_t created_at = current.created_at_micros;
+    current = reason;
+    current.created_at_micros = created_at;
+    return;
+  }
+  reasons->push_back(reason);
+}
+
+// LabelState.is_expired. The reference asserts that a state has reasons; a state without
+// any is treated as expired here, as HasLabel treats it as absent.
+bool IsExpired(const LabelState& state, int64_t now) {
+  if (state.reasons.empty()) return true;
+  int64_t latest = INT64_MIN;
+  for (const LabelReason& reason : state.reasons) {
+    if (!reason.expires_at_micros) return false;
+    latest = std::max(latest, *reason.expires_at_micros);
+  }
+  return latest + kGraceMicros < now;
+}
+
+// LabelState.try_apply_desired_state; false when the mutation is dropped.
+bool TryApply(LabelState* current, const LabelState& desired, int64_t now) {
+  if (IsExpired(*current, now)) {
+    *current = desired;
+    return true;
+  }
+  if (IsManual(current->status) && !IsManual(desired.status)) return false;
+  if (current->status != desired.status) {
+    current->status = desired.status;
+    current->reasons.clear();
+  }
+  for (const LabelReason& reason : desired.reasons) InsertOrUpdate(&current->reasons, reason);
+  return true;
+}
+
+std::optional<LabelStatus> StatusFromJson(simdjson::dom::element status) {
+  if (status.is_string()) {
+    std::string_view name = status.get_string().value_unsafe();
+    if (name == "added") return LabelStatus::kAdded;
+    if (name == "removed") return LabelStatus::kRemoved;
+    if (name == "manually_added") return LabelStatus::kManuallyAdded;
+    if (name == "manually_removed") return LabelStatus::kManuallyRemoved;
+    return std::nullopt;
+  }
+  if (status.is_int64()) {
+    switch (status.get_int64().value_unsafe()) {  // The reference's LabelStatus numbers.
+      case 0:
+        return LabelStatus::kRemoved;
+      case 1:
+        return LabelStatus::kAdded;
+      case 2:
+        return LabelStatus::kManuallyRemoved;
+      case 3:
+        return LabelStatus::kManuallyAdded;
+      default:
+        return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+struct SeedEntry {
+  std::string entity_type;
+  std::string entity_id;
+  std::string label;
+  LabelState state;
+};
+
+absl::StatusOr<SeedEntry> ParseSeedEntry(simdjson::dom::element entry, int64_t now) {
+  if (!entry.is_object()) return absl::InvalidArgumentError("not a JSON object");
+  simdjson::dom::object object = entry.get_object().value_unsafe();
+  SeedEntry seed;
+  for (auto [key, target] :
+       {std::pair{"entity_type", &seed.entity_type}, std::pair{"label", &seed.label}}) {
+    std::optional<simdjson::dom::element> value = LookupField(object, key);
+    if (!value || !value->is_string()) {
+      return absl::InvalidArgumentError(absl::StrFormat("`%s` must be a string", key));
+    }
+    *target = std::string(value->get_string().value_unsafe());
+  }
+  std::optional<simdjson::dom::element> id = LookupField(object, "entity_id");
+  if (id && id->is_string()) {
+    seed.entity_id = std::string(id->get_string().value_unsafe());
+  } else if (id && id->is_int64()) {
+    seed.entity_id = absl::StrFormat("%d", id->get_int64().value_unsafe());
+  } else {
+    return absl::InvalidArgumentError("`entity_id` must be a string or an integer");
+  }
+  std::optional<simdjson::dom::element> status = LookupField(object, "status");
+  std::optional<LabelStatus> parsed_status = status ? StatusFromJson(*status) : std::nullopt;
+  if (!parsed_status) {
+    return absl::InvalidArgumentError(
+        "`status` must be added, removed, manually_added or manually_removed");
+  }
+  seed.state.status = *parsed_status;
+  LabelReason reason{"labels.json", now, std::nullopt};
+  if (auto name = LookupField(object, "reason")) {
+    if (!name->is_string()) return absl::InvalidArgumentError("`reason` must be a string");
+    reason.name = std::string(name->get_string().value_unsafe());
+  }
+  for (auto [key, is_expiry] : {std::pair{"created_at", false}, std::pair{"expires_at", true}}) {
+    std::optional<simdjson::dom::element> value = LookupField(object, key);
+    if (!value || value->is_null()) continue;
+    if (!value->is_string()) {
+      return absl::InvalidArgumentError(absl::StrFormat("`%s` must be a timestamp string", key));
+    }
+    absl::StatusOr<Timestamp> time = ParseTimestamp(value->get_string().value_unsafe());
+    if (!time.ok()) return time.status();
+    // The reference makes naive times UTC (_guarantee_utc_timezone_awareness); unix_micros
+    // of a naive Timestamp already reads it as UTC.
+    if (is_expiry) {
+      reason.expires_at_micros = time->unix_micros;
+    } else {
+      reason.created_at_micros = time->unix_micros;
+    }
+  }
+  seed.state.reasons.push_back(std::move(reason));
+  return seed;
+}
+
+}  // namespace
+
+InMemoryLabelStore::InMemoryLabelStore(std::function<int64_t()> now_micros)
+    : now_micros_(std::move(now_micros)) {}
+
+int64_t InMemoryLabelStore::Now() const {
+  return now_micros_ ? now_micros_() : absl::ToUnixMicros(absl::Now());
+}
+
+std::optional<LabelState> InMemoryLabelStore::Get(std::string_view entity_type,
+                                                  std::string_view entity_id,
+                                                  std::string_view label) const {
+  auto entity = entities_.find(EntityKey(entity_type, entity_id));
+  if (entity == entities_.end()) return std::nullopt;
+  auto state = entity->second.find(std::string(label));
+  if (state == entity->second.end()) return std::nullopt;
+  return state->second;
+}
+
+bool InMemoryLabelStore::HasAnyLabel(std::string_view entity_type,
+                                     std::string_view entity_id) const {
+  auto entity = entities_.find(EntityKey(entity_type, entity_id));
+  return entity != entities_.end() && !entity->second.empty();
+}
+
+void InMemoryLabelStore::Set(std::string_view entity_type, std::string_view entity_id,
+                             std::string_view label, LabelState state) {
+  entities_[EntityKey(entity_type, entity_id)][std::string(label)] = std::move(state);
+}
+
+void InMemoryLabelStore::Apply(const std::vector<LabelMutation>& mutations) {
+  int64_t now = Now();
+  // The reference applies each entity's mutations separately; per entity, labels keep the
+  // order in which they were first mentioned (a Python dict).
+  std::vector<std::pair<std::string, std::vector<const LabelMutation*>>> by_entity;
+  for (const LabelMutation& mutation : mutations) {
+    if (mutation.entity_id.empty()) continue;  // MutationDropReason.INVALID_ENTITY_ID
+    std::string key = EntityKey(mutation.entity_type, mutation.entity_id);
+    auto it = std::find_if(by_entity.begin(), by_entity.end(),
+                           [&key](const auto& group) { return group.first == key; });
+    if (it == by_entity.end()) {
+      by_entity.emplace_back(std::move(key), std::vector<const LabelMutation*>{});
+      it = by_entity.end() - 1;
+    }
+    it->second.push_back(&mutation);
+  }
+  for (const auto& [key, entity_mutations] : by_entity) {
+    // Conflicts: per label, only the mutations of the highest status (add = 1 > remove = 0).
+    std::vector<std::pair<std::string, std::vector<const LabelMutation*>>> by_label;
+    for (const LabelMutation* mutation : entity_mutations) {
+      if (mutation->label.empty()) continue;  // MutationDropReason.INVALID_LABEL_NAME
+      auto it = std::find_if(by_label.begin(), by_label.end(),
+                             [&](const auto& group) { return group.first == mutation->label; });
+      if (it == by_label.end()) {
+        by_label.emplace_back(mutation->label, std::vector<const LabelMutation*>{mutation});
+      } else if (mutation->add && !it->second.front()->add) {
+        it->second = {mutation};
+      } else if (mutation->add == it->second.front()->add) {
+        it->second.push_back(mutation);
+      }
+    }
+    auto& labels = entities_[key];
+    for (const auto& [label, winners] : by_label) {
+      LabelState desired;
+      desired.status = winners.front()->add ? LabelStatus::kAdded : LabelStatus::kRemoved;
+      for (const LabelMutation* mutation : winners) {
+        InsertOrUpdate(&desired.reasons, mutation->reason);
+      }
+      auto current = labels.find(label);
+      if (current == labels.end()) {
+        labels.emplace(label, std::move(desired));
+      } else {
+        TryApply(&current->second, desired, now);
+      }
+    }
+    if (labels.empty()) entities_.erase(key);
+  }
+}
+
+absl::Status InMemoryLabelStore::LoadJson(std::string_view json_text) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string text(json_text);
+  simdjson::dom::element root;
+  if (simdjson::error_code error = parser.parse(text).get(root)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("labels JSON: %s", simdjson::error_message(error)));
+  }
+  if (!root.is_array()) return absl::InvalidArgumentError("labels JSON must be a list");
+  int64_t now = Now();
+  std::vector<SeedEntry> entries;
+  size_t index = 0;
+  simdjson::dom::array list = root.get_array().value_unsafe();  // Bound: see json_path.cc.
+  for (simdjson::dom::element entry : list) {
+    absl::StatusOr<SeedEntry> seed = ParseSeedEntry(entry, now);
+    if (!seed.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("labels JSON entry %d: %s", index, seed.status().message()));
+    }
+    entries.push_back(*std::move(seed));
+    ++index;
+  }
+  for (SeedEntry& entry : entries) {
+    Set(entry.entity_type, entry.entity_id, entry.label, std::move(entry.state));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace osprey::runtime

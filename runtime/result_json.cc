@@ -1,0 +1,124 @@
+#include "runtime/result_json.h"
+
+#include <cmath>
+
+#include "absl/strings/str_format.h"
+#include "runtime/python_semantics.h"
+
+namespace osprey::runtime {
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  out->push_back('"');
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out->append(absl::StrFormat("\\u%04x", static_cast<unsigned char>(c)));
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendJsonValue(const Value& value, std::string* out) {
+  switch (value.kind()) {
+    case Value::Kind::kNone:
+    case Value::Kind::kEffect:
+      out->append("null");
+      return;
+    case Value::Kind::kBool:
+      out->append(value.as_bool() ? "true" : "false");
+      return;
+    case Value::Kind::kInt:
+      out->append(absl::StrFormat("%d", value.as_int()));
+      return;
+    case Value::Kind::kFloat:
+    case Value::Kind::kTimeDelta: {
+      double d = value.as_float();
+      if (std::isnan(d)) {
+        out->append("NaN");
+      } else if (std::isinf(d)) {
+        out->append(d > 0 ? "Infinity" : "-Infinity");
+      } else {
+        out->append(FormatPythonFloat(d));
+      }
+      return;
+    }
+    case Value::Kind::kString:
+      AppendJsonString(value.as_string(), out);
+      return;
+    case Value::Kind::kList:
+    case Value::Kind::kExperiment: {
+      out->push_back('[');
+      bool first = true;
+      for (const Value& item : value.as_list()) {
+        if (!first) out->append(", ");
+        first = false;
+        AppendJsonValue(item, out);
+      }
+      out->push_back(']');
+      return;
+    }
+    case Value::Kind::kEntity:
+      AppendJsonValue(*value.as_entity().id, out);
+      return;
+    case Value::Kind::kRule:
+      out->append(value.as_rule().value ? "true" : "false");
+      return;
+  }
+}
+
+void AppendResultJson(std::span<const ResultEntry> entries, std::string* out) {
+  out->push_back('{');
+  bool first = true;
+  for (const auto& [key, value] : entries) {
+    if (!first) out->append(", ");
+    first = false;
+    AppendJsonString(key, out);
+    out->append(": ");
+    if (value.has_value()) {
+      AppendJsonValue(*value, out);
+    } else {
+      out->append("null");
+    }
+  }
+  out->push_back('}');
+}
+
+std::string ResultJson(std::span<const ResultEntry> entries) {
+  std::string out;
+  AppendResultJson(entries, &out);
+  return out;
+}
+
+std::string ErrorRecordJson(std::string_view message, int64_t line_number) {
+  std::string out = "{\"__error\": ";
+  AppendJsonString(message, &out);
+  out += absl::StrFormat(", \"__line\": %d}", line_number);
+  return out;
+}
+
+}  // namespace osprey::runtime

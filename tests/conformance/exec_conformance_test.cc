@@ -1,0 +1,228 @@
+// Runs every case of <conformance>/exec/: the actions of actions.jsonl through the ruleset in
+// rules/ (labels seeded from labels.json, label effects applied between actions) must give
+// Osprey's result maps in expected.jsonl — same keys, equal values with ints and floats told
+// apart, `__verdicts` and `__entity_label_mutations` compared as multisets.
+//
+// Cases we knowingly fail are listed, each with its reason, in exec_known_failures.txt.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "runtime/labels.h"
+#include "runtime/stream_evaluator.h"
+#include "simdjson.h"
+#include "tests/conformance/conformance_dir.h"
+#include "tools/compile_rules.h"
+
+namespace osprey::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Case {
+  std::string name;  // "<group>/<case>"
+  fs::path dir;
+};
+
+std::vector<Case> ListCases() {
+  std::vector<Case> cases;
+  std::optional<fs::path> root = ConformanceDir();
+  if (!root || !fs::is_directory(*root / "exec")) return cases;
+  for (const fs::directory_entry& group : fs::directory_iterator(*root / "exec")) {
+    if (!group.is_directory()) continue;
+    for (const fs::directory_entry& entry : fs::directory_iterator(group.path())) {
+      if (!fs::exists(entry.path() / "expected.jsonl")) continue;
+      cases.push_back({group.path().filename().string() + "/" + entry.path().filename().string(),
+                       entry.path()});
+    }
+  }
+  std::sort(cases.begin(), cases.end(),
+            [](const Case& a, const Case& b) { return a.name < b.name; });
+  return cases;
+}
+
+std::map<std::string, std::string> KnownFailures() {
+  std::map<std::string, std::string> known;
+  std::ifstream in(fs::path(OSPREY_SOURCE_DIR) / "tests" / "conformance" /
+                   "exec_known_failures.txt");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t space = line.find(' ');
+    known[line.substr(0, space)] = space == std::string::npos ? "" : line.substr(space + 1);
+  }
+  return known;
+}
+
+std::vector<std::string> ReadLines(const fs::path& file) {
+  std::vector<std::string> lines;
+  std::ifstream in(file, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+// Python's json.dumps writes NaN and ±Infinity bare; they become marker strings here so that a
+// strict JSON parser can read both sides.
+std::string QuoteNonFinite(std::string_view json) {
+  std::string out;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\' && i + 1 < json.size()) {
+        out.push_back(json[++i]);
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    for (std::string_view word : {"-Infinity", "Infinity", "NaN"}) {
+      if (json.substr(i, word.size()) == word) {
+        out += "\"\\u0000" + std::string(word) + "\"";
+        i += word.size() - 1;
+        c = 0;
+        break;
+      }
+    }
+    if (c != 0) out.push_back(c);
+  }
+  return out;
+}
+
+// A canonical text of a JSON value in which ints and floats differ ("i3" vs "f3").
+std::string Canonical(simdjson::dom::element value, bool as_multiset = false) {
+  switch (value.type()) {
+    case simdjson::dom::element_type::INT64:
+      return "i" + std::to_string(int64_t(value));
+    case simdjson::dom::element_type::UINT64:
+      return "i" + std::to_string(uint64_t(value));
+    case simdjson::dom::element_type::DOUBLE: {
+      std::ostringstream text;
+      text.precision(17);
+      text << double(value);
+      return "f" + text.str();
+    }
+    case simdjson::dom::element_type::STRING:
+      return "s\"" + std::string(std::string_view(value)) + "\"";
+    case simdjson::dom::element_type::BOOL:
+      return bool(value) ? "true" : "false";
+    case simdjson::dom::element_type::NULL_VALUE:
+      return "null";
+    case simdjson::dom::element_type::ARRAY: {
+      std::vector<std::string> items;
+      for (simdjson::dom::element item : simdjson::dom::array(value)) {
+        items.push_back(Canonical(item));
+      }
+      if (as_multiset) std::sort(items.begin(), items.end());
+      std::string out = "[";
+      for (const std::string& item : items) out += item + ",";
+      return out + "]";
+    }
+    case simdjson::dom::element_type::OBJECT: {
+      std::map<std::string, std::string> fields;
+      for (auto field : simdjson::dom::object(value)) {
+        fields[std::string(field.key)] = Canonical(field.value);
+      }
+      std::string out = "{";
+      for (const auto& [key, text] : fields) out += key + ":" + text + ",";
+      return out + "}";
+    }
+  }
+  return "?";
+}
+
+std::map<std::string, std::string> ResultFields(const std::string& line, std::string* error) {
+  std::map<std::string, std::string> fields;
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(QuoteNonFinite(line)).get(root) != simdjson::SUCCESS || !root.is_object()) {
+    *error = "not a JSON object: " + line;
+    return fields;
+  }
+  for (auto field : simdjson::dom::object(root)) {
+    std::string key(field.key);
+    bool multiset = key == "__verdicts" || key == "__entity_label_mutations";
+    fields[key] = Canonical(field.value, multiset);
+  }
+  return fields;
+}
+
+class ExecConformanceTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ExecConformanceTest, MatchesOsprey) {
+  const Case& test_case = GetParam();
+  static const std::map<std::string, std::string> known = KnownFailures();
+  if (auto it = known.find(test_case.name); it != known.end()) {
+    GTEST_SKIP() << "known failure: " << it->second;
+  }
+  frontend::DiagnosticSink sink;
+  absl::StatusOr<tools::CompiledRules> compiled =
+      tools::CompileRulesDirectory((test_case.dir / "rules").string(), {}, sink);
+  ASSERT_TRUE(compiled.ok()) << compiled.status();
+  ASSERT_NE(compiled->ruleset, nullptr) << "the rules do not validate";
+
+  runtime::InMemoryLabelStore labels;
+  if (fs::exists(test_case.dir / "labels.json")) {
+    std::ifstream in(test_case.dir / "labels.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    ASSERT_TRUE(labels.LoadJson(text.str()).ok());
+  }
+  runtime::StreamEvaluator evaluator(*compiled->ruleset, &labels);
+  std::vector<std::string> actions = ReadLines(test_case.dir / "actions.jsonl");
+  std::vector<std::string> expected = ReadLines(test_case.dir / "expected.jsonl");
+  ASSERT_EQ(actions.size(), expected.size());
+  for (size_t i = 0; i < actions.size(); ++i) {
+    std::string ours = evaluator.EvaluateLine(actions[i], static_cast<int64_t>(i + 1));
+    std::string error;
+    std::map<std::string, std::string> want = ResultFields(expected[i], &error);
+    std::map<std::string, std::string> got = ResultFields(ours, &error);
+    ASSERT_TRUE(error.empty()) << error;
+    std::string diff;
+    std::set<std::string> keys;
+    for (const auto& [key, value] : want) keys.insert(key);
+    for (const auto& [key, value] : got) keys.insert(key);
+    for (const std::string& key : keys) {
+      auto w = want.find(key);
+      auto g = got.find(key);
+      std::string want_text = w == want.end() ? "<absent>" : w->second;
+      std::string got_text = g == got.end() ? "<absent>" : g->second;
+      if (want_text != got_text) {
+        diff += "  " + key + ": want " + want_text + ", got " + got_text + "\n";
+      }
+    }
+    EXPECT_TRUE(diff.empty()) << "action " << i + 1 << " of " << test_case.name << ":\n"
+                              << diff << "ours: " << ours;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Conformance, ExecConformanceTest, ::testing::ValuesIn(ListCases()),
+                         [](const ::testing::TestParamInfo<Case>& param_info) {
+                           std::string name = param_info.param.name;
+                           std::replace_if(
+                               name.begin(), name.end(),
+                               [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+                               '_');
+                           return name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExecConformanceTest);
+
+TEST(ExecConformanceSetup, CasesArePresent) {
+  if (!ConformanceDir()) {
+    if (RunningInCi()) FAIL() << "conformance cases not found (set OSPREY_CONFORMANCE_DIR)";
+    GTEST_SKIP() << "conformance cases not found; set OSPREY_CONFORMANCE_DIR to run them";
+  }
+  EXPECT_GT(ListCases().size(), 0u);
+}
+
+}  // namespace
+}  // namespace osprey::testing

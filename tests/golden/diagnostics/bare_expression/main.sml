@@ -1,0 +1,2 @@
+Name = GetActionName()
+Name == 'spam'  # EXPECT-ERROR: [BareExpression]

@@ -1,0 +1,2 @@
+"""Rules for spam."""  # EXPECT-ERROR: [BareExpression]
+Name = GetActionName()

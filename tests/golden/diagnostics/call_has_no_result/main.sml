@@ -1,0 +1,1 @@
+Imported = Import(rules=['models/user.sml'])  # EXPECT-ERROR: [CallHasNoResult]

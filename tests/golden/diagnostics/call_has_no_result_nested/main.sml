@@ -1,0 +1,2 @@
+Name = GetActionName()
+Results = [Require(rule=f'actions/{Name}.sml')]  # EXPECT-ERROR: [CallHasNoResult]

@@ -1,0 +1,2 @@
+Count = GetActionId()
+InRange = 1 < Count < 10  # EXPECT-ERROR: [ChainedComparison]

@@ -1,0 +1,1 @@
+Window = TimeDelta(seconds=60 * 5)  # EXPECT-ERROR: [ConstantArgument]

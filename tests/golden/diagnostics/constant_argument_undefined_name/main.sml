@@ -1,0 +1,1 @@
+Window = TimeDelta(seconds=Seconds)  # EXPECT-ERROR: [ConstantArgument] EXPECT-ERROR: [ConstantArgument]

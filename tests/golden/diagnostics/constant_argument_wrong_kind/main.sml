@@ -1,0 +1,1 @@
+UserName: str = JsonData(path=42)  # EXPECT-ERROR: [ConstantArgument]

@@ -1,0 +1,2 @@
+Import(rules=['models/user.sml'])
+UserName = GetActionName()  # EXPECT-ERROR: [DuplicateFeature]

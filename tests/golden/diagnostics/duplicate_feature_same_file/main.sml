@@ -1,0 +1,2 @@
+Score = 1  # EXPECT-ERROR: [DuplicateFeature]
+Score = 2

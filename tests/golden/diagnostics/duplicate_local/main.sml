@@ -1,0 +1,3 @@
+_Threshold = 10  # EXPECT-ERROR: [DuplicateLocal]
+_Threshold = 20
+Big = GetActionId() > _Threshold

@@ -1,0 +1,1 @@
+Score = JsonData(path='$.score')  # EXPECT-ERROR: [DynamicCallAnnotation]

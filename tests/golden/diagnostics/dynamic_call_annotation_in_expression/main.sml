@@ -1,0 +1,1 @@
+NextScore: int = JsonData(path='$.score') + 1  # EXPECT-ERROR: [DynamicCallAnnotation]

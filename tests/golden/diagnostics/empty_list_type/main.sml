@@ -1,0 +1,1 @@
+Tags = []  # EXPECT-ERROR: [EmptyListType]

@@ -1,0 +1,1 @@
+Threshold: ExtractLiteral[int] = 1 + 1  # EXPECT-ERROR: [ExtractLiteralValue]

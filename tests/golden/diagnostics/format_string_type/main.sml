@@ -1,0 +1,2 @@
+Tags = ['a', 'b']
+Message = f'tags: {Tags}'  # EXPECT-ERROR: [FormatStringType]

@@ -1,0 +1,1 @@
+Import(rules=['models/user.sml', 42])  # EXPECT-ERROR: [ImportArgument]

@@ -1,0 +1,1 @@
+Import(rules=Files)  # EXPECT-ERROR: [ImportArgument]

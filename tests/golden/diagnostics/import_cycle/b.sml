@@ -1,0 +1,2 @@
+Import(rules=['a.sml'])  # EXPECT-ERROR: [ImportCycle]
+B = 2

@@ -1,0 +1,1 @@
+Import(rules=['main.sml'])  # EXPECT-ERROR: [ImportCycle]

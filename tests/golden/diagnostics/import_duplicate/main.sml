@@ -1,0 +1,6 @@
+Import(
+    rules=[
+        'models/user.sml',  # EXPECT-ERROR: [ImportDuplicate]
+        'models/user.sml',
+    ]
+)

@@ -1,0 +1,1 @@
+Import(rules=['models/account.sml'])  # EXPECT-ERROR: [ImportNotFound]

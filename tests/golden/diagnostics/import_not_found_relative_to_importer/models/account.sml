@@ -1,0 +1,1 @@
+AccountAge: int = JsonData(path='$.account.age')

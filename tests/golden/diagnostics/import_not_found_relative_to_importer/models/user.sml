@@ -1,0 +1,2 @@
+Import(rules=['account.sml'])  # EXPECT-ERROR: [ImportNotFound]
+UserName: str = JsonData(path='$.user.name')

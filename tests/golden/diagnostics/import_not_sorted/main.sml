@@ -1,0 +1,1 @@
+Import(rules=['models/user.sml', 'models/post.sml'])  # EXPECT-ERROR: [ImportNotSorted]

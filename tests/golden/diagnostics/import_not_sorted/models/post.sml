@@ -1,0 +1,1 @@
+PostId: Entity[str] = EntityJson(type='Post', path='$.post.id')

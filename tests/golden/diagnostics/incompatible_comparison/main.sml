@@ -1,0 +1,1 @@
+IsFirst = GetActionName() == 1  # EXPECT-ERROR: [IncompatibleComparison]

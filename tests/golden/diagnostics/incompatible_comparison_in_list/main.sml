@@ -1,0 +1,1 @@
+IsKnown = GetActionId() in ['a', 'b']  # EXPECT-ERROR: [IncompatibleComparison]

@@ -1,0 +1,1 @@
+Count: typing.Optional[int] = 1  # EXPECT-ERROR: [InvalidAnnotation]

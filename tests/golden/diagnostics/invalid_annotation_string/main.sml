@@ -1,0 +1,1 @@
+Count: 'int' = 1  # EXPECT-ERROR: [InvalidAnnotation]

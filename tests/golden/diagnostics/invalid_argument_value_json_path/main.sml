@@ -1,0 +1,1 @@
+UserName: str = JsonData(path='$..')  # EXPECT-ERROR: [InvalidArgumentValue]

@@ -1,0 +1,1 @@
+Sampled = RandomBool(percentage=1.5)  # EXPECT-ERROR: [InvalidArgumentValue]

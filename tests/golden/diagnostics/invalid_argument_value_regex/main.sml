@@ -1,0 +1,2 @@
+Name = GetActionName()
+Matches = RegexMatch(pattern='(unclosed', target=Name)  # EXPECT-ERROR: [InvalidArgumentValue]

@@ -1,0 +1,2 @@
+Name = GetActionName()
+MatchCount = CountRegexMatches(patterns=['spam', '[unclosed'], target=Name)  # EXPECT-ERROR: [InvalidArgumentValue]

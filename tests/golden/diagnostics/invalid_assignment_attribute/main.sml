@@ -1,0 +1,2 @@
+User = 1
+User.name = 'x'  # EXPECT-ERROR: [InvalidAssignment]

@@ -1,0 +1,1 @@
+[First, Second] = [1, 2]  # EXPECT-ERROR: [InvalidAssignment]

@@ -1,0 +1,2 @@
+Name = GetActionName()
+Upper = Name.upper  # EXPECT-ERROR: [InvalidAttribute]

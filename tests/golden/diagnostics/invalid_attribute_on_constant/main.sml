@@ -1,0 +1,1 @@
+Upper = 'abc'.upper  # EXPECT-ERROR: [InvalidAttribute]

@@ -1,0 +1,1 @@
+Value = a.b.c  # EXPECT-ERROR: [InvalidAttribute]

@@ -1,0 +1,1 @@
+Result = GetActionName()(x=1)  # EXPECT-ERROR: [InvalidCallee]

@@ -1,0 +1,2 @@
+Name = GetActionName()
+Message = f'action {Name!r}'  # EXPECT-ERROR: [InvalidFormatString]

@@ -1,0 +1,2 @@
+Count = GetActionId()
+Message = f'{Count + 1} actions'  # EXPECT-ERROR: [InvalidFormatString]

@@ -1,0 +1,2 @@
+Count = GetActionId()
+Message = f'{Count:>10} actions'  # EXPECT-ERROR: [InvalidFormatString]

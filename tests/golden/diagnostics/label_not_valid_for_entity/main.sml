@@ -1,0 +1,3 @@
+UserId: Entity[str] = EntityJson(type='User', path='$.user_id')
+IsBad = Rule(when_all=[GetActionName() == 'spam'], description='spam action')
+WhenRules(rules_any=[IsBad], then=[LabelAdd(entity=UserId, label='reviewed')])  # EXPECT-ERROR: [LabelNotValidForEntity]

@@ -1,0 +1,1 @@
+Values = [1, 'two', 3]  # EXPECT-ERROR: [ListItemTypes]

@@ -1,0 +1,1 @@
+UserName: str  # EXPECT-ERROR: [MissingAssignmentValue]

@@ -1,0 +1,1 @@
+IsSpam = Rule(when_all=[GetActionName() == 'spam'])  # EXPECT-ERROR: [MissingKeyword]

@@ -1,0 +1,1 @@
+Matches = RegexMatch()  # EXPECT-ERROR: [MissingKeyword]

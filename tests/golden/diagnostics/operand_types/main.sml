@@ -1,0 +1,2 @@
+Name = GetActionName()
+Shorter = Name - 1  # EXPECT-ERROR: [OperandTypes]

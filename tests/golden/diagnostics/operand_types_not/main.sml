@@ -1,0 +1,2 @@
+Name = GetActionName()
+NotName = not Name  # EXPECT-ERROR: [OperandTypes]

@@ -1,0 +1,1 @@
+UserName: str = JsonData('$.user.name')  # EXPECT-ERROR: [PositionalArgument]

@@ -1,0 +1,2 @@
+Path = 'actions/post.sml'
+Require(rule=Path)  # EXPECT-ERROR: [RequireArgument]

@@ -1,0 +1,2 @@
+ActionName = GetActionName()
+Require(rule=f'actions/{ActionName}.sml')  # EXPECT-ERROR: [RequireNeverMatches]

@@ -1,0 +1,1 @@
+PostText: str = JsonData(path='$.text')

@@ -1,0 +1,1 @@
+Require(rule='actions/comment.sml')  # EXPECT-ERROR: [RequireNotFound]

@@ -1,0 +1,1 @@
+Require(rule='actions/../actions/post.sml')  # EXPECT-ERROR: [RequireNotFound]

@@ -1,0 +1,2 @@
+_IsSpam = Rule(when_all=[GetActionName() == 'spam'], description='spam')  # EXPECT-ERROR: [RuleNotStored]
+Flag = _IsSpam

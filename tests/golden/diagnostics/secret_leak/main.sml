@@ -1,0 +1,2 @@
+Token: Secret[str] = JsonData(path='$.token')
+TokenCopy = Token  # EXPECT-ERROR: [SecretLeak]

@@ -1,0 +1,2 @@
+Token: Secret[str] = JsonData(path='$.token')
+Message = f'token {Token}'  # EXPECT-ERROR: [SecretLeak] EXPECT-ERROR: [SecretLeak]

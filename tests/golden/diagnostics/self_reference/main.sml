@@ -1,0 +1,1 @@
+Score = Score + 1  # EXPECT-ERROR: [SelfReference]

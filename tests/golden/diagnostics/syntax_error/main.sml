@@ -1,0 +1,2 @@
+Name = GetActionName()
+Spam = = Name  # EXPECT-ERROR: [SyntaxError]

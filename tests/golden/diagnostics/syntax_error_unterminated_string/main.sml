@@ -1,0 +1,1 @@
+Greeting = 'hello  # EXPECT-ERROR: [SyntaxError]

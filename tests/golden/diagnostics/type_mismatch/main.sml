@@ -1,0 +1,1 @@
+ActionName: int = GetActionName()  # EXPECT-ERROR: [TypeMismatch]

@@ -1,0 +1,1 @@
+Matches = RegexMatch(pattern='spam', target=GetActionId())  # EXPECT-ERROR: [TypeMismatch]

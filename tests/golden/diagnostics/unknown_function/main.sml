@@ -1,0 +1,1 @@
+Value = Frobnicate(level=3)  # EXPECT-ERROR: [UnknownFunction]

@@ -1,0 +1,1 @@
+UserName: str = JsonDta(path='$.user.name')  # EXPECT-ERROR: [UnknownFunction]

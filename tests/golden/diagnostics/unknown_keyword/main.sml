@@ -1,0 +1,1 @@
+UserName: str = JsonData(path='$.user.name', coerce=True)  # EXPECT-ERROR: [UnknownKeyword]

@@ -1,0 +1,1 @@
+Name = GetActionName(kwargs=1)  # EXPECT-ERROR: [UnknownKeyword]

@@ -1,0 +1,2 @@
+_Flagged = GetActionName() == 'spam'
+Flag = _Flagged

@@ -1,0 +1,1 @@
+IsSpam = Rule(when_all=[Frobnicated], description='spam')  # EXPECT-ERROR: [UnknownName]

@@ -1,0 +1,1 @@
+IsSpam = Rule(when_all=[UserName == 'spammer'], description='spam')  # EXPECT-ERROR: [UnknownName]

@@ -1,0 +1,2 @@
+IsLong = Length > 10  # EXPECT-ERROR: [UnknownName]
+Length = 5

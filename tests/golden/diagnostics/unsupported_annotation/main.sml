@@ -1,0 +1,1 @@
+Counts: dict = JsonData(path='$.counts')  # EXPECT-ERROR: [UnsupportedAnnotation]

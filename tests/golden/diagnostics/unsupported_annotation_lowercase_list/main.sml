@@ -1,0 +1,1 @@
+Tags: list[str] = JsonData(path='$.tags')  # EXPECT-ERROR: [UnsupportedAnnotation]

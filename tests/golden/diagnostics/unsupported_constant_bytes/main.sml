@@ -1,0 +1,1 @@
+Data = b'raw'  # EXPECT-ERROR: [UnsupportedConstant]

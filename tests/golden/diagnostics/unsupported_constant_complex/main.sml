@@ -1,0 +1,1 @@
+Value = 2j  # EXPECT-ERROR: [UnsupportedConstant]

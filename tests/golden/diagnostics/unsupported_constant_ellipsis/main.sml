@@ -1,0 +1,1 @@
+Value = ...  # EXPECT-ERROR: [UnsupportedConstant]

@@ -1,0 +1,1 @@
+Mask = ~1  # EXPECT-ERROR: [UnsupportedOperator]

@@ -1,0 +1,2 @@
+Name = GetActionName()
+IsMissing = Name is None  # EXPECT-ERROR: [UnsupportedOperator]

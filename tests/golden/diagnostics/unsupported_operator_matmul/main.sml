@@ -1,0 +1,1 @@
+Product = 2 @ 3  # EXPECT-ERROR: [UnsupportedOperator]

@@ -1,0 +1,2 @@
+Count = 1
+Count += 1  # EXPECT-ERROR: [UnsupportedSyntax]

@@ -1,0 +1,1 @@
+Mapping = {'a': 1}  # EXPECT-ERROR: [UnsupportedSyntax]

@@ -1,0 +1,3 @@
+Count = GetActionId()
+if Count > 1:  # EXPECT-ERROR: [UnsupportedSyntax]
+    Big = True

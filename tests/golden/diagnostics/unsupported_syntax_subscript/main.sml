@@ -1,0 +1,2 @@
+Names = ['a', 'b']
+First = Names[0]  # EXPECT-ERROR: [UnsupportedSyntax]

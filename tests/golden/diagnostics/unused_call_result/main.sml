@@ -1,0 +1,1 @@
+GetActionName()  # EXPECT-ERROR: [UnusedCallResult]

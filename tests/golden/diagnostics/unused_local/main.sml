@@ -1,0 +1,2 @@
+_Unused = GetActionId()  # EXPECT-ERROR: [UnusedLocal]
+Name = GetActionName()

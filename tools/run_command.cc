@@ -1,0 +1,101 @@
+#include "tools/run_command.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "frontend/diagnostic_render.h"
+#include "runtime/labels.h"
+#include "runtime/stream_evaluator.h"
+
+namespace osprey::tools {
+namespace {
+
+int Fail(std::ostream& err, std::string_view message) {
+  err << "osprey-jit: error: " << message << "\n";
+  return kExitUsage;
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app, CommandAction& action) {
+  auto options = std::make_shared<RunCommandOptions>();
+  CLI::App* command = app.add_subcommand("run", "Evaluate JSONL actions against a ruleset");
+  command->add_option("--rules", options->rules_dir, "Rules directory (contains main.sml)")
+      ->required();
+  command->add_option("--input", options->input, "Actions, one JSON object per line (- = stdin)")
+      ->capture_default_str();
+  command->add_option("--output", options->output, "Results, one JSON object per line (- = stdout)")
+      ->capture_default_str();
+  command->add_option("--labels", options->labels_file, "Label state to start from (labels.json)");
+  command->add_option("--udfs", options->compile.udf_files, "Plugin function declarations (YAML)");
+  auto engine = std::make_shared<std::string>("interp");
+  command->add_option("--engine", *engine, "Evaluation engine")
+      ->check(CLI::IsMember({"interp", "jit"}))
+      ->capture_default_str();
+  command->add_option("--opt", options->compile.opt_level, "JIT optimisation tier")
+      ->check(CLI::IsMember({0, 2}))
+      ->capture_default_str();
+  command->add_flag("--ruleset-key", options->include_ruleset_identity,
+                    "Add the ruleset identity to every result as \"__ruleset\"");
+  command->add_option("--seed", options->seed, "Seed of RandomBool/RandomInt")
+      ->capture_default_str();
+  command->callback([options, engine, &action] {
+    options->compile.engine = *engine == "jit" ? Engine::kJit : Engine::kInterpreter;
+    action = [options] {
+      std::ifstream in_file;
+      std::ofstream out_file;
+      if (options->input != "-") {
+        in_file.open(options->input, std::ios::binary);
+        if (!in_file) return Fail(std::cerr, "cannot open input " + options->input);
+      }
+      if (options->output != "-") {
+        out_file.open(options->output, std::ios::binary);
+        if (!out_file) return Fail(std::cerr, "cannot open output " + options->output);
+      }
+      std::istream& in = options->input == "-" ? std::cin : in_file;
+      std::ostream& out = options->output == "-" ? std::cout : out_file;
+      return RunRun(*options, in, out, std::cerr, frontend::ShouldUseColor(STDERR_FILENO));
+    };
+  });
+}
+
+int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
+           bool color) {
+  frontend::DiagnosticSink sink;
+  absl::StatusOr<CompiledRules> compiled =
+      CompileRulesDirectory(options.rules_dir, options.compile, sink);
+  if (!compiled.ok()) return Fail(err, std::string(compiled.status().message()));
+  if (compiled->ruleset == nullptr) {
+    const frontend::SourceSet& sources = compiled->validated.parsed.sources;
+    err << frontend::RenderText(sink.Sorted(sources), sources, color);
+    return kExitRulesInvalid;
+  }
+  runtime::InMemoryLabelStore labels;
+  if (!options.labels_file.empty()) {
+    std::ifstream file(options.labels_file, std::ios::binary);
+    if (!file) return Fail(err, "cannot open labels file " + options.labels_file);
+    std::stringstream text;
+    text << file.rdbuf();
+    absl::Status loaded = labels.LoadJson(text.str());
+    if (!loaded.ok()) return Fail(err, options.labels_file + ": " + std::string(loaded.message()));
+  }
+  runtime::StreamOptions stream_options;
+  stream_options.include_ruleset_identity = options.include_ruleset_identity;
+  stream_options.random_seed = options.seed;
+  runtime::StreamEvaluator evaluator(*compiled->ruleset, &labels, stream_options);
+  std::string line;
+  int64_t line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    out << evaluator.EvaluateLine(line, line_number) << '\n';
+  }
+  out.flush();
+  return out ? kExitOk : kExitUsage;
+}
+
+}  // namespace osprey::tools

@@ -1,0 +1,39 @@
+// `osprey-jit run --rules DIR [--input FILE|-] [--output FILE|-] [--labels FILE] [--udfs FILE]
+//  [--engine interp|jit] [--opt 0|2]`: evaluate a stream of JSONL actions, one result line per
+// input line, in input order.
+#ifndef OSPREY_TOOLS_RUN_COMMAND_H_
+#define OSPREY_TOOLS_RUN_COMMAND_H_
+
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "tools/command.h"
+#include "tools/compile_rules.h"
+
+namespace osprey::tools {
+
+struct RunCommandOptions {
+  std::string rules_dir;
+  std::string input = "-";
+  std::string output = "-";
+  std::string labels_file;  // labels.json seed; empty for an empty in-process store.
+  CompileOptions compile;
+  bool include_ruleset_identity = false;
+  uint64_t seed = 0;
+};
+
+void AddRunCommand(CLI::App& app, CommandAction& action);
+
+// Compiles the rules, then reads `in` line by line and writes one JSON result per line to
+// `out`. A malformed line gives `{"__error": ..., "__line": N}` in its place. Rules with errors
+// are reported to `err` and nothing is evaluated (kExitRulesInvalid); unreadable files, an
+// unavailable engine or a bad labels file give kExitUsage.
+int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
+           bool color);
+
+}  // namespace osprey::tools
+
+#endif  // OSPREY_TOOLS_RUN_COMMAND_H_
