@@ -36,6 +36,20 @@ bool IsAsciiIdentifierChar(unsigned char c) {
 }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// The keyword `name` spells, or kName. Keywords are 2 to 8 lowercase letters or one of
+// False/None/True, which rules out most names before any comparison.
+TokenKind KeywordKind(std::string_view name) {
+  if (name.size() < 2 || name.size() > 8) return TokenKind::kName;
+  char first = name[0];
+  if (!((first >= 'a' && first <= 'z') || first == 'F' || first == 'N' || first == 'T')) {
+    return TokenKind::kName;
+  }
+  for (const Keyword& keyword : kKeywords) {
+    if (keyword.spelling[0] == first && keyword.spelling == name) return keyword.kind;
+  }
+  return TokenKind::kName;
+}
+
 bool IsStringPrefix(std::string_view name) {
   if (name.size() > 2) return false;
   std::string lower;
@@ -59,6 +73,7 @@ class Lexer {
       return EncodingError(nul, "source code cannot contain null bytes");
     }
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    tokens_.reserve(text_.size() / 4 + 16);  // Roughly one token per four bytes of SML.
     while (!error_ && Step()) {
     }
     Finish();
@@ -203,11 +218,7 @@ class Lexer {
       LexString(begin, pos_);
       return;
     }
-    TokenKind kind = TokenKind::kName;
-    for (const Keyword& keyword : kKeywords) {
-      if (keyword.spelling == name) kind = keyword.kind;
-    }
-    Emit(kind, begin, pos_);
+    Emit(KeywordKind(name), begin, pos_);
   }
 
   static std::string InvalidCharacterMessage(char32_t c) {
@@ -227,10 +238,8 @@ class Lexer {
     pos_ = quote_pos + (triple ? 3 : 1);
     while (true) {
       if (pos_ >= text_.size()) {
-        Fail(begin, absl::StrFormat(triple ? "unterminated triple-quoted string literal (detected "
-                                             "at line %d)"
-                                           : "unterminated string literal (detected at line %d)",
-                                    LineAt(text_.size())));
+        Fail(begin, absl::StrFormat("unterminated %sstring literal (detected at line %d)",
+                                    triple ? "triple-quoted " : "", LineAt(text_.size())));
         return;
       }
       char c = Peek();
@@ -400,7 +409,7 @@ class Lexer {
     };
     std::string_view rest = text_.substr(pos_);
     for (const Operator& op : kOperators) {
-      if (rest.substr(0, op.spelling.size()) != op.spelling) continue;
+      if (op.spelling[0] != rest[0] || rest.substr(0, op.spelling.size()) != op.spelling) continue;
       size_t begin = pos_;
       pos_ += op.spelling.size();
       if (op.kind == TokenKind::kLeftParen || op.kind == TokenKind::kLeftBracket ||

@@ -17,11 +17,6 @@ Parser::Parser(std::string_view file_text, std::vector<Token> tokens, ast::Modul
                int depth)
     : text_(file_text), tokens_(std::move(tokens)), module_(module), depth_(depth) {}
 
-const Token& Parser::Peek(size_t ahead) const {
-  size_t index = next_ + ahead;
-  return index < tokens_.size() ? tokens_[index] : tokens_.back();
-}
-
 bool Parser::Accept(TokenKind kind) {
   if (!At(kind)) return false;
   Advance();

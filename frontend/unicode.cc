@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstring>
+
 namespace osprey::frontend {
 
 std::optional<char32_t> DecodeUtf8(std::string_view text, size_t* pos) {
@@ -62,7 +64,15 @@ void AppendUtf8(char32_t c, std::string* out) {
 size_t FindInvalidUtf8(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
-    // ASCII fast path: most rule files are pure ASCII.
+    // ASCII fast path: most rule files are pure ASCII; test eight bytes at a time.
+    if (pos + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + pos, sizeof(word));
+      if ((word & 0x8080808080808080ull) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[pos]) < 0x80) {
       ++pos;
       continue;

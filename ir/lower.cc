@@ -153,6 +153,9 @@ class Lowerer {
     Node unwrap;
     unwrap.op = Op::kUnwrap;
     unwrap.operands = {node};
+    if (frontend::Type type = Facts(file).expr_types[id.value]; type != nullptr) {
+      unwrap.type = frontend::Unwrapped(type).value_or(type);
+    }
     return Add(std::move(unwrap), file, id);
   }
 

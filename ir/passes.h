@@ -18,6 +18,23 @@ int FoldConstants(Program& program);
 // nodes that became redundant (their users now read the shared node).
 int ShareCommonSubexpressions(Program& program);
 
+// Groups the tests of one text into pattern sets (Program::pattern_sets), so that an evaluator
+// can answer many of them with one pass over the text instead of one search each:
+//   - `RegexMatch(pattern=p, case_insensitive=c, target=t)` calls, by (t, c);
+//   - `'literal' in t` and `'literal' not in t` where t is statically a str (or str | None),
+//     with the case-sensitive RegexMatch calls of t.
+// A group of at least `min_members` tests becomes one PatternSet; each test's node becomes a
+// kPatternMatch with the same operands, detail, type and source. Run it after
+// ShareCommonSubexpressions, so that tests of one text computed twice (e.g. the same f-string)
+// share a target. Which
+// members the set can really answer is the evaluator's business (runtime/pattern_set.h): the
+// node keeps enough to compute its value alone. Returns the number of nodes rewritten.
+//
+// Why a pass rather than grouping inside each evaluator: the interpreter and the JIT then share
+// one grouping decision, visible in IR dumps, and a set's patterns are plain data the JIT can
+// hand to the runtime when the ruleset is compiled.
+int GroupPatternSets(Program& program, int min_members = 2);
+
 }  // namespace osprey::ir
 
 #endif  // OSPREY_IR_PASSES_H_

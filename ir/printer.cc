@@ -102,9 +102,13 @@ std::string NodeText(const Program& program, const Node& node) {
     }
     case Op::kRule: {
       const Rule& rule = program.rules[node.payload];
-      return absl::StrFormat("rule %s when_all=%%%d description=%%%d %s", rule.name,
+      std::string fields;
+      for (size_t f = 0; f < rule.field_names.size(); ++f) {
+        fields += absl::StrFormat(" %s=%%%d", rule.field_names[f], node.operands[2 + f].value);
+      }
+      return absl::StrFormat("rule %s when_all=%%%d description=%%%d %s%s", rule.name,
                              node.operands[0].value, node.operands[1].value,
-                             Quote(rule.description_template));
+                             Quote(rule.description_template), fields);
     }
     case Op::kWhenRules: {
       const WhenRules& when = program.when_rules[node.payload];
@@ -125,6 +129,17 @@ std::string NodeText(const Program& program, const Node& node) {
         candidates += program.files[file].path;
       }
       return absl::StrFormat("require %s candidates [%s]", Operands(node), candidates);
+    }
+    case Op::kPatternMatch: {
+      const PatternMatch& match = program.pattern_matches[node.payload];
+      const PatternSet& set = program.pattern_sets[match.set];
+      const PatternSet::Member& member = set.members[match.member];
+      std::string test =
+          member.literal ? absl::StrFormat("%s %s", Quote(member.pattern), kCompare[node.detail])
+                         : absl::StrFormat("regex %s%s", Quote(member.pattern),
+                                           set.case_insensitive ? " case_insensitive" : "");
+      return absl::StrFormat("pattern_match set%d[%d] %s %%%d", match.set, match.member, test,
+                             set.target.value);
     }
   }
   return "?";

@@ -45,6 +45,10 @@ enum class Op : uint8_t {
   kRule,          // rule = index into Program::rules; operands = {when_all list, description}
   kWhenRules,     // when_rules = index into Program::when_rules; operands = rules then effects
   kRequire,       // payload = index into Program::require_sites; operands = {path[, require_if]}
+  // A member of a pattern set (GroupPatternSets): payload = index into Program::pattern_matches.
+  // Operands, detail and value are those of the node it replaced (a RegexMatch call or a
+  // `'literal' in text` comparison), which it still computes whenever the set cannot answer.
+  kPatternMatch,
 };
 
 enum class BinaryOp : uint8_t {
@@ -138,6 +142,31 @@ struct Require {
   bool has_condition = false;       // operands[1] is require_if
 };
 
+// Regex and substring tests of one text, answered together by one pass over the text
+// (GroupPatternSets in passes.h). The set has no node: an evaluator computes it for an action
+// when the first of its members that runs needs it, at most once per action, and never for an
+// action that runs none of them. `target` is an operand of every member, so it is computed
+// before any of them.
+struct PatternSet {
+  struct Member {
+    std::string pattern;  // Python `re` syntax, or the substring itself when `literal`.
+    bool literal = false;
+  };
+  NodeId target;
+  bool case_insensitive = false;  // Of the regex members; literal members are case-sensitive.
+  std::vector<Member> members;
+};
+
+// What a kPatternMatch node computes.
+struct PatternMatch {
+  int32_t set = -1;     // Index into Program::pattern_sets.
+  int32_t member = -1;  // Index into PatternSet::members.
+  // The node before grouping: for RegexMatch, its call (index into Program::calls; operands =
+  // {target}); -1 for `literal in target` (a kCompare, detail kIn or kNotIn, kept on the node;
+  // operands = {literal, target}).
+  int32_t call = -1;
+};
+
 // An exported feature (spec §4.7.1): `name` in the result map, with the value of `value`.
 struct Feature {
   std::string name;
@@ -160,6 +189,8 @@ struct Program {
   std::vector<Rule> rules;
   std::vector<WhenRules> when_rules;
   std::vector<Require> require_sites;
+  std::vector<PatternSet> pattern_sets;
+  std::vector<PatternMatch> pattern_matches;
   std::vector<Feature> features;
   std::vector<File> files;  // Index = the frontend's FileId of the SML file.
   int32_t entry = -1;       // main.sml

@@ -58,6 +58,15 @@ std::string KeyOf(const Node& node) {
 }  // namespace
 
 int ShareCommonSubexpressions(Program& program) {
+  // Only duplicates something reads are counted, so a second run reports 0.
+  std::vector<bool> used(program.nodes.size(), false);
+  for (const Node& node : program.nodes) {
+    for (NodeId operand : node.operands) used[operand.value] = true;
+  }
+  for (const File& file : program.files) {
+    for (NodeId statement : file.statements) used[statement.value] = true;
+  }
+  for (const Feature& feature : program.features) used[feature.value.value] = true;
   std::vector<NodeId> replacement(program.nodes.size());
   absl::flat_hash_map<std::string, NodeId> canonical;
   int shared = 0;
@@ -69,7 +78,7 @@ int ShareCommonSubexpressions(Program& program) {
     auto [it, inserted] = canonical.emplace(KeyOf(node), replacement[i]);
     if (!inserted && program.nodes[it->second.value].type == node.type) {
       replacement[i] = it->second;
-      ++shared;
+      if (used[i]) ++shared;
     }
   }
   for (File& file : program.files) {

@@ -19,6 +19,10 @@
 #   libpcre2-dev         linked by osprey_frontend and osprey_runtime
 #                        (pkg_check_modules(libpcre2-8) in the top-level CMakeLists.txt)
 #   libssl-dev           libcrypto for the Hash* UDFs (runtime/udfs/hashes.cc)
+#   (libre2-dev above)   RE2::Set for regex pattern sets (runtime/pattern_set.cc)
+#   dnsmasq-base         a DNS server the MXLookup tests start on loopback
+#                        (tests/runtime/udfs_mx_lookup_test.cc); -base: the binary without
+#                        the system service the `dnsmasq` package would start
 #   publicsuffix         the Public Suffix List read by DomainTld/EmailDomain/DomainChopper
 #   libgtest-dev libgmock-dev libbenchmark-dev   tests and benchmarks
 #   clang-format clang-tidy   scripts/check-format.sh (a ctest test) and .clang-tidy
@@ -28,7 +32,7 @@ readonly PACKAGES=(
   cmake ninja-build g++ pkg-config git ca-certificates
   llvm-19-dev clang-19 libclang-rt-19-dev
   libsimdjson-dev libcli11-dev libabsl-dev libre2-dev libyaml-cpp-dev libicu-dev libpcre2-dev
-  libssl-dev publicsuffix
+  libssl-dev publicsuffix dnsmasq-base
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
 )

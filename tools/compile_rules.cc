@@ -49,6 +49,7 @@ absl::StatusOr<CompiledRules> CompileRulesDirectory(const std::string& rules_dir
   if (!program.ok()) return program.status();
   ir::FoldConstants(*program);
   ir::ShareCommonSubexpressions(*program);
+  if (options.pattern_sets) ir::GroupPatternSets(*program);
   absl::StatusOr<std::unique_ptr<runtime::CompiledRuleset>> ruleset = codegen::CompileInterpreted(
       *std::move(program), RulesetIdentity(compiled.validated.parsed.sources),
       runtime::NativeUdfRegistry::Stdlib());

@@ -21,6 +21,9 @@ struct CompileOptions {
   std::vector<std::string> udf_files;  // Plugin declarations (YAML), added to the stdlib.
   Engine engine = Engine::kInterpreter;
   int opt_level = 2;
+  // Group regex and substring tests of one text into pattern sets (ir::GroupPatternSets);
+  // off only to compare against the one-by-one path.
+  bool pattern_sets = true;
 };
 
 struct CompiledRules {

@@ -18,7 +18,9 @@ Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& ac
       random_seed_(random_seed),
       values_(program_.nodes.size()),
       state_(program_.nodes.size(), State::kIdle),
-      active_files_(program_.files.size(), false) {}
+      active_files_(program_.files.size(), false),
+      set_state_(program_.pattern_sets.size(), SetState::kUnknown),
+      set_found_(program_.pattern_sets.size()) {}
 
 // Marks `file` and the files it imports as running for this action.
 void Evaluation::Activate(int32_t file) {
@@ -112,7 +114,7 @@ Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
       return value;
     }
     case ir::Op::kCompare:
-      return EvaluateCompare(node);
+      return EvaluateCompare(node, static_cast<ir::CompareOp>(node.detail));
     case ir::Op::kAnd:
     case ir::Op::kOr: {
       // Failed operands count as None (falsy); every operand was evaluated (no short-circuit).
@@ -128,7 +130,7 @@ Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
       if (!Input(node, 0)) return std::nullopt;
       return runtime::Unwrap(*Input(node, 0));
     case ir::Op::kCall:
-      return EvaluateCall(node);
+      return EvaluateCall(node, node.payload);
     case ir::Op::kJsonData:
       return EvaluateJsonRead(node);
     case ir::Op::kRule:
@@ -137,12 +139,13 @@ Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
       return EvaluateWhenRules(node);
     case ir::Op::kRequire:
       return EvaluateRequire(node);
+    case ir::Op::kPatternMatch:
+      return EvaluatePatternMatch(node);
   }
   return std::nullopt;
 }
 
-Evaluation::Outcome Evaluation::EvaluateCompare(const ir::Node& node) {
-  auto op = static_cast<ir::CompareOp>(node.detail);
+Evaluation::Outcome Evaluation::EvaluateCompare(const ir::Node& node, ir::CompareOp op) {
   const Outcome& left = Input(node, 0);
   const Outcome& right = Input(node, 1);
   std::string error;
@@ -191,9 +194,9 @@ Evaluation::Outcome Evaluation::EvaluateCompare(const ir::Node& node) {
   }
 }
 
-Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node) {
-  const ir::Call& call = program_.calls[node.payload];
-  const runtime::UdfInstance* instance = interpreter_.instances_[node.payload].get();
+Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node, int32_t call_index) {
+  const ir::Call& call = program_.calls[call_index];
+  const runtime::UdfInstance* instance = interpreter_.instances_[call_index].get();
   size_t param_count = call.udf->params.size();
   std::vector<Value> arguments;
   std::unique_ptr<bool[]> failed_flags(new bool[param_count + 1]());
@@ -235,14 +238,14 @@ Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node) {
   context.action = &action_;
   context.labels = labels_;
   context.argument_failed = std::span<const bool>(failed_flags.get(), param_count);
-  context.random_seed = random_seed_ ^ (static_cast<uint64_t>(node.payload) * 0x9E3779B97F4A7C15u);
+  context.random_seed = random_seed_ ^ (static_cast<uint64_t>(call_index) * 0x9E3779B97F4A7C15u);
   runtime::UdfOutcome outcome = instance->Call(context, arguments);
   if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
     if (udf_error->recorded) RecordError(node, udf_error->message);
     return std::nullopt;
   }
   Value value = std::get<Value>(std::move(outcome));
-  const std::optional<runtime::ValueType>& expected = interpreter_.dynamic_results_[node.payload];
+  const std::optional<runtime::ValueType>& expected = interpreter_.dynamic_results_[call_index];
   if (expected && !runtime::CheckValue(value, *expected)) {
     RecordError(node, absl::StrFormat(
                           "Function `%s` with dynamic return type returned `%s` but was "

@@ -23,12 +23,18 @@ class Evaluation {
 
   void Activate(int32_t file);
   Outcome EvaluateNode(ir::NodeId id);
-  Outcome EvaluateCompare(const ir::Node& node);
-  Outcome EvaluateCall(const ir::Node& node);
+  Outcome EvaluateCompare(const ir::Node& node, ir::CompareOp op);
+  // `call_index` is the node's payload, or for a kPatternMatch its PatternMatch::call.
+  Outcome EvaluateCall(const ir::Node& node, int32_t call_index);
   Outcome EvaluateJsonRead(const ir::Node& node);
   Outcome EvaluateRule(const ir::Node& node);
   Outcome EvaluateWhenRules(const ir::Node& node);
   Outcome EvaluateRequire(const ir::Node& node);
+  // A pattern set member: from its set when the set can answer, else as the node it replaced
+  // (evaluation_pattern_sets.cc).
+  Outcome EvaluatePatternMatch(const ir::Node& node);
+  // The set's answers for this action (computed on first use), or null when it cannot decide.
+  const std::vector<uint8_t>* PatternSetFound(int32_t set, const runtime::Value& text);
   const Outcome& Input(const ir::Node& node, size_t operand) const {
     return values_[node.operands[operand].value];
   }
@@ -46,6 +52,10 @@ class Evaluation {
   std::vector<bool> active_files_;
   std::vector<int32_t> activation_order_;
   bool activated_new_nodes_ = false;
+  // By pattern set: not searched yet, searched (answers in set_found_), or undecidable.
+  enum class SetState : uint8_t { kUnknown, kFound, kUndecided };
+  std::vector<SetState> set_state_;
+  std::vector<std::vector<uint8_t>> set_found_;
   runtime::ActionResult result_;
 };
 

@@ -98,6 +98,21 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     interpreter->dynamic_results_.push_back(
         call.dynamic_result != nullptr ? ToValueType(call.dynamic_result) : std::nullopt);
   }
+  for (const ir::PatternSet& set : program.pattern_sets) {
+    // Regex members get the same translation RegexMatch's own instance got above.
+    std::vector<runtime::PatternSet::Member> members;
+    for (const ir::PatternSet::Member& member : set.members) {
+      if (member.literal) {
+        members.push_back({member.pattern, true});
+        continue;
+      }
+      absl::StatusOr<std::string> translated = frontend::TranslatePythonRegex(member.pattern);
+      if (!translated.ok()) return translated.status();
+      members.push_back({*std::move(translated), false});
+    }
+    interpreter->pattern_sets_.push_back(
+        runtime::PatternSet::Create(members, set.case_insensitive));
+  }
   interpreter->file_nodes_.resize(program.files.size());
   for (size_t f = 0; f < program.files.size(); ++f) {
     std::vector<bool> seen(program.nodes.size(), false);

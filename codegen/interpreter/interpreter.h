@@ -12,6 +12,7 @@
 #include "ir/program.h"
 #include "runtime/action.h"
 #include "runtime/labels.h"
+#include "runtime/pattern_set.h"
 #include "runtime/result.h"
 #include "runtime/udf.h"
 
@@ -40,6 +41,8 @@ class Interpreter {
   std::vector<PreparedRead> reads_;
   // By call index: the checker of a dynamic result, if any.
   std::vector<std::optional<runtime::ValueType>> dynamic_results_;
+  // By ir::PatternSet index: the automaton answering the members it covers.
+  std::vector<std::unique_ptr<const runtime::PatternSet>> pattern_sets_;
   // By file: every node its statements need, in increasing id order.
   std::vector<std::vector<ir::NodeId>> file_nodes_;
 

@@ -38,7 +38,10 @@ class Parser {
   using ExprId = ast::ExprId;
 
   // Token cursor.
-  const Token& Peek(size_t ahead = 0) const;
+  const Token& Peek(size_t ahead = 0) const {
+    size_t index = next_ + ahead;
+    return index < tokens_.size() ? tokens_[index] : tokens_.back();
+  }
   bool At(TokenKind kind) const { return Peek().kind == kind; }
   bool Accept(TokenKind kind);
   const Token& Advance();

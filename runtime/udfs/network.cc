@@ -1,5 +1,5 @@
-// IpNetwork, EmailLocalPart, EmailSubdomain, PhoneCountry, PhonePrefix, ExtractCookie and
-// MXLookup (spec udfs.md §I). The suffix-list functions are in domains.cc.
+// IpNetwork, EmailLocalPart, EmailSubdomain, PhoneCountry, PhonePrefix and ExtractCookie (spec
+// udfs.md §I). The suffix-list functions are in domains.cc, MXLookup in mx_lookup.cc.
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <arpa/inet.h>
 #include <pcre2.h>
@@ -323,10 +323,6 @@ void RegisterNetworkUdfs(NativeUdfRegistry& registry) {
         }
         return std::make_unique<ExtractCookieInstance>(site.constants[1]->as_string());
       });
-  // MXLookup needs DNS, which this engine does not do (yet): every call is a recorded error.
-  registry.Register("MXLookup", Stateless([](CallContext&, Args) -> UdfOutcome {
-                      return Recorded("MXLookup: not available");
-                    }));
 }
 
 }  // namespace osprey::runtime::udfs

@@ -49,6 +49,7 @@ NativeUdfRegistry BuildStdlib() {
   udfs::RegisterEffectUdfs(registry);
   udfs::RegisterEntityAndActionUdfs(registry);
   udfs::RegisterHasLabelUdf(registry);
+  udfs::RegisterMxLookupUdf(registry);
   return registry;
 }
 

@@ -90,6 +90,7 @@ void RegisterRandomUdfs(NativeUdfRegistry& registry);           // random.cc
 void RegisterEffectUdfs(NativeUdfRegistry& registry);           // effects.cc
 void RegisterEntityAndActionUdfs(NativeUdfRegistry& registry);  // entity_and_action.cc
 void RegisterHasLabelUdf(NativeUdfRegistry& registry);          // has_label.cc
+void RegisterMxLookupUdf(NativeUdfRegistry& registry);          // mx_lookup.cc
 
 }  // namespace osprey::runtime::udfs
 

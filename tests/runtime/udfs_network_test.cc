@@ -163,7 +163,6 @@ const Case kCases[] = {
      "<silent>",
      {1}},
     {"cookie_illegal_key", "ExtractCookie", {S("a@b=1"), S("foo")}, "<error>", {1}},
-    {"mx_not_available", "MXLookup", {S("example.com")}, "<error>"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Network, NetworkUdfTest, ::testing::ValuesIn(kCases), CaseName);

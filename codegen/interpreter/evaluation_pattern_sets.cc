@@ -1,0 +1,47 @@
+// Pattern set members (ir::Op::kPatternMatch): the interpreter's side of GroupPatternSets.
+//
+// A member reads its answer from its set, which searches the target once per action, when the
+// first member that runs asks. Whenever the set cannot answer for a member — the pattern is
+// outside what the automaton runs exactly (runtime/pattern_set.h), the target is not a string
+// (None, a failure, a list), or the text is not valid UTF-8 — the member computes the node it
+// replaced, through the same code as before grouping, so values and recorded errors are those
+// of the one-by-one path.
+#include "codegen/interpreter/evaluation.h"
+
+namespace osprey::codegen {
+
+using runtime::Value;
+
+const std::vector<uint8_t>* Evaluation::PatternSetFound(int32_t set, const Value& text) {
+  if (set_state_[set] == SetState::kUnknown) {
+    const runtime::PatternSet& automaton = *interpreter_.pattern_sets_[set];
+    set_state_[set] = automaton.Match(text.as_string(), set_found_[set]) ? SetState::kFound
+                                                                         : SetState::kUndecided;
+  }
+  return set_state_[set] == SetState::kFound ? &set_found_[set] : nullptr;
+}
+
+Evaluation::Outcome Evaluation::EvaluatePatternMatch(const ir::Node& node) {
+  const ir::PatternMatch& match = program_.pattern_matches[node.payload];
+  const ir::PatternSet& set = program_.pattern_sets[match.set];
+  const bool literal = match.call < 0;
+  if (interpreter_.pattern_sets_[match.set]->covers(match.member)) {
+    const Outcome& target = values_[set.target.value];
+    // RegexMatch sees an entity as its id (spec §3.3.4); `in` does not unwrap.
+    const Value* text = target ? &*target : nullptr;
+    if (text != nullptr && !literal && text->kind() == Value::Kind::kEntity) {
+      text = text->as_entity().id.get();
+    }
+    if (text != nullptr && text->kind() == Value::Kind::kString) {
+      if (const std::vector<uint8_t>* found = PatternSetFound(match.set, *text)) {
+        bool hit = (*found)[match.member] != 0;
+        if (literal && node.detail == static_cast<uint8_t>(ir::CompareOp::kNotIn)) hit = !hit;
+        return Value::Bool(hit);
+      }
+    }
+  }
+  if (literal) return EvaluateCompare(node, static_cast<ir::CompareOp>(node.detail));
+  return EvaluateCall(node, match.call);
+}
+
+}  // namespace osprey::codegen

@@ -1,0 +1,1 @@
+Ok: bool = JsonData(path='$.ok')

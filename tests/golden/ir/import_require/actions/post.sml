@@ -1,0 +1,2 @@
+Import(rules=['models/base.sml'])
+Text: str = JsonData(path='$.text')

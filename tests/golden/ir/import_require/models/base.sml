@@ -1,0 +1,1 @@
+ActionName = GetActionName()

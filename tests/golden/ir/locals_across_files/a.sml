@@ -1,0 +1,2 @@
+_Value: str = JsonData(path='$.a')
+AValue = StringToUpper(s=_Value)
