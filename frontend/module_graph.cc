@@ -9,6 +9,7 @@
 #include "frontend/internal/module_graph.h"
 #include "frontend/internal/str_cat.h"
 #include "frontend/path_glob.h"
+#include "frontend/subset_check.h"
 
 namespace osprey::frontend {
 namespace {
@@ -26,41 +27,11 @@ using internal::StrCat;
 // The reference's AST class name for an expression, which its "invalid argument type: `X`"
 // message shows. A negated number counts as a Number because the reference folds it first.
 std::string_view ReferenceNodeName(const ast::Module& module, const Expr& e) {
-  switch (e.kind) {
-    case ExprKind::kName:
-      return "Name";
-    case ExprKind::kString:
-      return "String";
-    case ExprKind::kInteger:
-    case ExprKind::kFloat:
-      return "Number";
-    case ExprKind::kBoolean:
-      return "Boolean";
-    case ExprKind::kNone:
-      return "None_";
-    case ExprKind::kList:
-      return "List";
-    case ExprKind::kFormatString:
-      return "FormatString";
-    case ExprKind::kCall:
-      return "Call";
-    case ExprKind::kBinary:
-      return "BinaryOperation";
-    case ExprKind::kUnary: {
-      const ExprKind operand = module.expr(e.left).kind;
-      bool folds = static_cast<ast::UnaryOp>(e.op) == ast::UnaryOp::kNegate &&
-                   (operand == ExprKind::kInteger || operand == ExprKind::kFloat);
-      return folds ? "Number" : "UnaryOperation";
-    }
-    case ExprKind::kComparison:
-      return "BinaryComparison";
-    case ExprKind::kBooleanOp:
-      return "BooleanOperation";
-    case ExprKind::kAttribute:
-      return "Attribute";
-    default:
-      return "Expression";
+  if (e.kind == ExprKind::kUnary && static_cast<ast::UnaryOp>(e.op) == ast::UnaryOp::kNegate) {
+    ExprKind operand = module.expr(e.left).kind;
+    if (operand == ExprKind::kInteger || operand == ExprKind::kFloat) return "Number";
   }
+  return SmlNodeName(e.kind);
 }
 
 bool IsLiteralKind(ExprKind kind) {

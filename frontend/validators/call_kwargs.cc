@@ -157,10 +157,18 @@ class CallKwargsChecker {
                         SpanLength(value.span), "kwargs is a reserved argument name");
         continue;
       }
-      ctx_.sink.Error(DiagnosticKind::kUnknownKeyword, ctx_.At(file_, value.span),
-                      SpanLength(value.span),
-                      StrCat({"unknown keyword argument: `", keywords[k].name, "`"}),
-                      StrCat({"valid keyword arguments are: ", QuotedList(expected)}));
+      Diagnostic diagnostic;
+      diagnostic.kind = DiagnosticKind::kUnknownKeyword;
+      diagnostic.location = ctx_.At(file_, value.span);
+      diagnostic.length = SpanLength(value.span);
+      diagnostic.message = StrCat({"unknown keyword argument: `", keywords[k].name, "`"});
+      diagnostic.hints.push_back(StrCat({"valid keyword arguments are: ", QuotedList(expected)}));
+      std::vector<std::string> names(expected.begin(), expected.end());
+      std::string_view suggestion = SuggestSimilar(keywords[k].name, names);
+      if (!suggestion.empty()) {
+        diagnostic.hints.push_back(StrCat({"did you mean `", suggestion, "`?"}));
+      }
+      ctx_.sink.Report(std::move(diagnostic));
     }
     // Extra keywords in the order of their first appearance, as a dict keeps them.
     std::sort(

@@ -25,27 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Case {
-  std::string name;  // "<group>/<case>"
-  fs::path dir;
-};
-
-std::vector<Case> ListCases() {
-  std::vector<Case> cases;
-  std::optional<fs::path> root = ConformanceDir();
-  if (!root || !fs::is_directory(*root / "exec")) return cases;
-  for (const fs::directory_entry& group : fs::directory_iterator(*root / "exec")) {
-    if (!group.is_directory()) continue;
-    for (const fs::directory_entry& entry : fs::directory_iterator(group.path())) {
-      if (!fs::exists(entry.path() / "expected.jsonl")) continue;
-      cases.push_back({group.path().filename().string() + "/" + entry.path().filename().string(),
-                       entry.path()});
-    }
-  }
-  std::sort(cases.begin(), cases.end(),
-            [](const Case& a, const Case& b) { return a.name < b.name; });
-  return cases;
-}
+std::vector<Case> ListCases() { return testing::ListCases("exec", "expected.jsonl"); }
 
 std::map<std::string, std::string> KnownFailures() {
   std::map<std::string, std::string> known;
@@ -207,12 +187,7 @@ TEST_P(ExecConformanceTest, MatchesOsprey) {
 
 INSTANTIATE_TEST_SUITE_P(Conformance, ExecConformanceTest, ::testing::ValuesIn(ListCases()),
                          [](const ::testing::TestParamInfo<Case>& param_info) {
-                           std::string name = param_info.param.name;
-                           std::replace_if(
-                               name.begin(), name.end(),
-                               [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
-                               '_');
-                           return name;
+                           return CaseTestName(param_info.param);
                          });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExecConformanceTest);
 

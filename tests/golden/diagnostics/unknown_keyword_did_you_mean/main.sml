@@ -1,0 +1,1 @@
+X: bool = JsonData(path='$.x', requird=False)  # EXPECT-ERROR: [UnknownKeyword]
