@@ -11,11 +11,13 @@
 #include "frontend/ruleset.h"
 #include "frontend/source.h"
 #include "gtest/gtest.h"
+#include "tests/frontend/diagnostic_test_util.h"
 
 namespace osprey::frontend {
 namespace {
 
-using Files = std::map<std::string, std::string>;
+using testing_util::Expected;
+using testing_util::Files;
 
 // Checks the entry point, parses `files` and, when they all parse, builds their module graph
 // (as ParseAndValidate does).
@@ -29,21 +31,6 @@ ParsedRuleset ParseFiles(const Files& files, DiagnosticSink& sink) {
   }
   return ruleset;
 }
-
-// An expected diagnostic: its kind, the path it is reported at, and its line (0 for kNoFile).
-struct Expected {
-  DiagnosticKind kind;
-  std::string path;
-  uint32_t line;
-
-  friend bool operator==(const Expected&, const Expected&) = default;
-  friend bool operator<(const Expected& a, const Expected& b) {
-    return std::tie(a.path, a.line, a.kind) < std::tie(b.path, b.line, b.kind);
-  }
-  friend std::ostream& operator<<(std::ostream& os, const Expected& e) {
-    return os << e.path << ":" << e.line << " [" << DiagnosticKindName(e.kind) << "]";
-  }
-};
 
 struct Case {
   std::string name;
