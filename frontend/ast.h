@@ -203,6 +203,32 @@ class Module {
   std::deque<std::string> owned_strings_;  // deque: growth never moves existing strings.
 };
 
+// Calls `visit(child)` for each direct sub-expression of `e` in source order: operands, list
+// items, f-string fields, boolean operands, a call's keyword values (not its callee).
+template <typename Visit>
+void ForEachChild(const Module& module, const Expr& e, Visit&& visit) {
+  switch (e.kind) {
+    case ExprKind::kCall:
+      for (const Keyword& keyword : module.keywords(e)) visit(keyword.value);
+      return;
+    case ExprKind::kList:
+    case ExprKind::kFormatString:
+    case ExprKind::kBooleanOp:
+      for (ExprId item : module.items(e)) visit(item);
+      return;
+    case ExprKind::kBinary:
+    case ExprKind::kComparison:
+      visit(e.left);
+      visit(e.right);
+      return;
+    case ExprKind::kUnary:
+      visit(e.left);
+      return;
+    default:
+      return;
+  }
+}
+
 std::string_view BinaryOpSymbol(BinaryOp op);
 std::string_view UnaryOpSymbol(UnaryOp op);
 std::string_view CompareOpSymbol(CompareOp op);

@@ -61,24 +61,11 @@ class LocalUseCounter {
         // The reference counts a callee name as a read too. Calling a local is an unknown
         // function error anyway; counting it keeps this validator's verdict the same.
         Load(module_.CalleeName(e));
-        for (const ast::Keyword& keyword : module_.keywords(e)) Visit(keyword.value);
-        break;
-      case ExprKind::kList:
-      case ExprKind::kFormatString:
-      case ExprKind::kBooleanOp:
-        for (ExprId item : module_.items(e)) Visit(item);
-        break;
-      case ExprKind::kBinary:
-      case ExprKind::kComparison:
-        Visit(e.left);
-        Visit(e.right);
-        break;
-      case ExprKind::kUnary:
-        Visit(e.left);
         break;
       default:
         break;
     }
+    ast::ForEachChild(module_, e, [this](ExprId child) { Visit(child); });
   }
 
   const ast::Module& module_;

@@ -85,24 +85,11 @@ class FileChecker {
         // Imported features become visible where the Import call is reached, before its own
         // arguments (which are string literals) are walked.
         if (module_.CalleeName(e) == "Import") ImportFeatures(id);
-        for (const ast::Keyword& keyword : module_.keywords(e)) Visit(keyword.value);
-        break;
-      case ExprKind::kList:
-      case ExprKind::kFormatString:
-      case ExprKind::kBooleanOp:
-        for (ExprId item : module_.items(e)) Visit(item);
-        break;
-      case ExprKind::kBinary:
-      case ExprKind::kComparison:
-        Visit(e.left);
-        Visit(e.right);
-        break;
-      case ExprKind::kUnary:
-        Visit(e.left);
         break;
       default:
         break;
     }
+    ast::ForEachChild(module_, e, [this](ExprId child) { Visit(child); });
   }
 
   void ImportFeatures(ExprId call) {
