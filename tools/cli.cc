@@ -1,6 +1,7 @@
 #include "tools/cli.h"
 
 #include "CLI/CLI.hpp"
+#include "tools/bench_command.h"
 #include "tools/command.h"
 #include "tools/run_command.h"
 #include "tools/validate_command.h"
@@ -17,6 +18,7 @@ int RunOspreyJit(int argc, const char* const* argv) {
   app.require_subcommand(1);
 
   CommandAction action;
+  AddBenchCommand(app, action);
   AddRunCommand(app, action);
   AddValidateCommand(app, action);
 

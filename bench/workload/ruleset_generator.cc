@@ -36,11 +36,23 @@ constexpr const char* kLabels = R"(labels:
 
 }  // namespace
 
+const std::vector<std::string>& GeneratedActionNames() {
+  static const std::vector<std::string> kNames = {"create_post", "register", "login",
+                                                  "send_message"};
+  return kNames;
+}
+
+const std::vector<std::string>& GeneratedSpamWords() {
+  static const std::vector<std::string> kWords = {"free",  "crypto", "giveaway", "click",
+                                                  "promo", "winner", "bonus",    "deal"};
+  return kWords;
+}
+
 std::map<std::string, std::string> GenerateRuleset(const RulesetShape& shape) {
   std::mt19937_64 random(shape.seed);
   auto pick = [&](int n) { return static_cast<int>(random() % static_cast<uint64_t>(n)); };
-  static const std::vector<std::string> kWords = {"free",  "crypto", "giveaway", "click",
-                                                  "promo", "winner", "bonus",    "deal"};
+  const std::vector<std::string>& kWords = GeneratedSpamWords();
+  const std::vector<std::string>& kActions = GeneratedActionNames();
   std::map<std::string, std::string> files;
   files["models/base.sml"] = kModels;
   files["config/labels.yaml"] = kLabels;
@@ -74,9 +86,9 @@ std::map<std::string, std::string> GenerateRuleset(const RulesetShape& shape) {
                                       pick(10));
           break;
         case 3:
-          condition = absl::StrFormat(
-              "StringStartsWith(s=UserName, start='%s'), ActionName == 'create_post'",
-              kWords[pick(kWords.size())]);
+          condition =
+              absl::StrFormat("StringStartsWith(s=UserName, start='%s'), ActionName == '%s'",
+                              kWords[pick(kWords.size())], kActions[pick(kActions.size())]);
           break;
         case 4:
           condition =

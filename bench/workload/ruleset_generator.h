@@ -7,8 +7,16 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace osprey::bench {
+
+// The action names the generated rules test (`ActionName == '...'`) and
+// bench/workload/action_generator.h produces.
+const std::vector<std::string>& GeneratedActionNames();
+
+// Words the generated rules look for; the action generator mixes them into its texts.
+const std::vector<std::string>& GeneratedSpamWords();
 
 struct RulesetShape {
   int rule_files = 50;
