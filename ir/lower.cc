@@ -11,6 +11,19 @@ namespace osprey::ir {
 namespace {
 
 namespace ast = frontend::ast;
+
+// Lowering copies operator codes from the AST: the enums must list the operators in the same
+// order (the AST's parse-only operators come last).
+template <typename A, typename B>
+constexpr bool SameCode(A a, B b) {
+  return static_cast<int>(a) == static_cast<int>(b);
+}
+static_assert(SameCode(ast::BinaryOp::kAdd, BinaryOp::kAdd) &&
+              SameCode(ast::BinaryOp::kPower, BinaryOp::kPower) &&
+              SameCode(ast::BinaryOp::kBitAnd, BinaryOp::kBitAnd));
+static_assert(SameCode(ast::CompareOp::kEqual, CompareOp::kEqual) &&
+              SameCode(ast::CompareOp::kGreaterEqual, CompareOp::kGreaterEqual) &&
+              SameCode(ast::CompareOp::kNotIn, CompareOp::kNotIn));
 using frontend::FileId;
 using frontend::ast::ExprKind;
 
@@ -201,7 +214,7 @@ class Lowerer {
       case ExprKind::kComparison: {
         Node node;
         node.op = e.kind == ExprKind::kBinary ? Op::kBinary : Op::kCompare;
-        node.detail = e.op;  // ast and ir enumerate the operators in the same order.
+        node.detail = e.op;  // Same codes: see the static_asserts above.
         node.operands = {LowerExpr(file, e.left), LowerExpr(file, e.right)};
         return Add(std::move(node), file, id);
       }

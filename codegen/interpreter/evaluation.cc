@@ -9,6 +9,20 @@ namespace osprey::codegen {
 
 using runtime::Value;
 
+// The IR's operator codes are passed to the runtime as they are (the runtime cannot include
+// the IR's headers, so each layer has its enum): they must agree.
+template <typename A, typename B>
+constexpr bool SameCode(A a, B b) {
+  return static_cast<int>(a) == static_cast<int>(b);
+}
+static_assert(SameCode(ir::BinaryOp::kAdd, runtime::BinaryOperator::kAdd) &&
+              SameCode(ir::BinaryOp::kPower, runtime::BinaryOperator::kPower) &&
+              SameCode(ir::BinaryOp::kBitAnd, runtime::BinaryOperator::kBitAnd));
+// Ordering comparisons map by their offset from kLess.
+static_assert(static_cast<int>(ir::CompareOp::kGreaterEqual) -
+                  static_cast<int>(ir::CompareOp::kLess) ==
+              static_cast<int>(runtime::OrderOperator::kGreaterEqual));
+
 Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& action,
                        const runtime::LabelStore* labels, uint64_t random_seed)
     : interpreter_(interpreter),
