@@ -137,6 +137,7 @@ class Reachability {
         nodes.pop_back();
         if (visited_[id.value]) continue;
         visited_[id.value] = true;
+        partition.nodes.push_back(id);
         const Node& node = program_.node(id);
         nodes.insert(nodes.end(), node.operands.begin(), node.operands.end());
         if (node.op == Op::kJsonData) partition.json_reads.push_back(node.payload);
@@ -149,6 +150,8 @@ class Reachability {
       }
     }
     std::sort(partition.files.begin(), partition.files.end());
+    std::sort(partition.nodes.begin(), partition.nodes.end(),
+              [](NodeId a, NodeId b) { return a.value < b.value; });
     std::sort(partition.json_reads.begin(), partition.json_reads.end());
     for (int32_t read : partition.json_reads) {
       const JsonRead& json = program_.json_reads[read];

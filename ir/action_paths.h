@@ -44,6 +44,7 @@ struct PathRead {
 struct ActionPartition {
   std::optional<std::string> action_name;
   std::vector<int32_t> files;       // Indices into Program::files that run, increasing.
+  std::vector<NodeId> nodes;        // Every node those files evaluate, increasing.
   std::vector<int32_t> json_reads;  // Indices into Program::json_reads reachable, increasing.
   std::vector<PathRead> paths;      // Their (source, path), sorted, without duplicates.
 };

@@ -1,6 +1,7 @@
 #include "tools/compile_rules.h"
 
 #include "absl/strings/str_format.h"
+#include "codegen/engine/jit_ruleset.h"
 #include "codegen/interpreter/interpreted_ruleset.h"
 #include "ir/lower.h"
 #include "ir/passes.h"
@@ -33,9 +34,11 @@ absl::StatusOr<CompiledRules> CompileRulesDirectory(const std::string& rules_dir
     absl::Status loaded = frontend::LoadUdfDeclarations(file, *compiled.registry);
     if (!loaded.ok()) return loaded;
   }
+  std::shared_ptr<codegen::JitCompiler> jit;
   if (options.engine == Engine::kJit) {
-    return absl::UnimplementedError(
-        "the JIT engine is not available in this build yet; use --engine interp");
+    absl::StatusOr<std::shared_ptr<codegen::JitCompiler>> shared = codegen::SharedJitCompiler();
+    if (!shared.ok()) return shared.status();
+    jit = *std::move(shared);
   }
   frontend::ValidateOptions validate_options;
   validate_options.udfs = compiled.registry.get();
@@ -50,9 +53,15 @@ absl::StatusOr<CompiledRules> CompileRulesDirectory(const std::string& rules_dir
   ir::FoldConstants(*program);
   ir::ShareCommonSubexpressions(*program);
   if (options.pattern_sets) ir::GroupPatternSets(*program);
-  absl::StatusOr<std::unique_ptr<runtime::CompiledRuleset>> ruleset = codegen::CompileInterpreted(
-      *std::move(program), RulesetIdentity(compiled.validated.parsed.sources),
-      runtime::NativeUdfRegistry::Stdlib());
+  std::string identity = RulesetIdentity(compiled.validated.parsed.sources);
+  absl::StatusOr<std::unique_ptr<runtime::CompiledRuleset>> ruleset =
+      jit != nullptr
+          ? codegen::CompileJit(*std::move(program), std::move(identity),
+                                runtime::NativeUdfRegistry::Stdlib(), *jit,
+                                options.opt_level == 0 ? codegen::Tier::kFast
+                                                       : codegen::Tier::kOptimized)
+          : codegen::CompileInterpreted(*std::move(program), std::move(identity),
+                                        runtime::NativeUdfRegistry::Stdlib());
   if (!ruleset.ok()) return ruleset.status();
   compiled.ruleset = *std::move(ruleset);
   return compiled;

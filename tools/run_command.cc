@@ -32,7 +32,7 @@ void AddRunCommand(CLI::App& app, CommandAction& action) {
       ->capture_default_str();
   command->add_option("--labels", options->labels_file, "Label state to start from (labels.json)");
   command->add_option("--udfs", options->compile.udf_files, "Plugin function declarations (YAML)");
-  auto engine = std::make_shared<std::string>("interp");
+  auto engine = std::make_shared<std::string>("jit");
   command->add_option("--engine", *engine, "Evaluation engine")
       ->check(CLI::IsMember({"interp", "jit"}))
       ->capture_default_str();

@@ -1,8 +1,11 @@
 // Node semantics of the reference interpreter (spec §4.3 - §4.5).
 #include "codegen/interpreter/evaluation.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_format.h"
 #include "codegen/interpreter/json_reads.h"
+#include "codegen/interpreter/lane_values.h"
 #include "runtime/python_semantics.h"
 
 namespace osprey::codegen {
@@ -23,18 +26,44 @@ static_assert(static_cast<int>(ir::CompareOp::kGreaterEqual) -
                   static_cast<int>(ir::CompareOp::kLess) ==
               static_cast<int>(runtime::OrderOperator::kGreaterEqual));
 
-Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& action,
-                       const runtime::LabelStore* labels, uint64_t random_seed)
+static_assert(static_cast<int>(OSPREY_NODE_PENDING) == 1 && static_cast<int>(OSPREY_NODE_DONE) == 2,
+              "Evaluation::State must keep the layout of OspreyNodeState");
+
+Evaluation::Evaluation(const Interpreter& interpreter)
     : interpreter_(interpreter),
       program_(interpreter.program_),
-      action_(action),
-      labels_(labels),
-      random_seed_(random_seed),
       values_(program_.nodes.size()),
       state_(program_.nodes.size(), State::kIdle),
       active_files_(program_.files.size(), false),
       set_state_(program_.pattern_sets.size(), SetState::kUnknown),
       set_found_(program_.pattern_sets.size()) {}
+
+Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& action,
+                       const runtime::LabelStore* labels, uint64_t random_seed)
+    : Evaluation(interpreter) {
+  Start(action, labels, random_seed);
+}
+
+void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore* labels,
+                       uint64_t random_seed) {
+  // Only what the previous action touched needs resetting: the nodes of its active files.
+  for (size_t i = 0; i < state_.size(); ++i) {
+    if (state_[i] == State::kIdle) continue;
+    state_[i] = State::kIdle;
+    values_[i].reset();
+  }
+  for (int32_t f : activation_order_) active_files_[f] = false;
+  activation_order_.clear();
+  std::fill(set_state_.begin(), set_state_.end(), SetState::kUnknown);
+  activated_new_nodes_ = false;
+  action_ = &action;
+  labels_ = labels;
+  random_seed_ = random_seed;
+  result_ = runtime::ActionResult();
+  result_.action_id = action.id;
+  result_.timestamp = action.timestamp.iso;
+  Activate(program_.entry);
+}
 
 // Marks `file` and the files it imports as running for this action.
 void Evaluation::Activate(int32_t file) {
@@ -56,27 +85,45 @@ void Evaluation::Activate(int32_t file) {
 }
 
 runtime::ActionResult Evaluation::Run() {
-  result_.action_id = action_.id;
-  result_.timestamp = action_.timestamp.iso;
-  Activate(program_.entry);
+  RunPending();
+  return Finish();
+}
+
+void Evaluation::RunPending() {
   // Ids are a topological order, so one pass in id order computes every pending node after its
   // inputs. A Require that fires activates more nodes, possibly with smaller ids: passes repeat
   // until none does.
-  while (activated_new_nodes_) {
-    activated_new_nodes_ = false;
+  while (TakeNewActivations()) {
     for (size_t i = 0; i < program_.nodes.size(); ++i) {
       if (state_[i] != State::kPending) continue;
-      values_[i] = EvaluateNode(ir::NodeId{static_cast<int32_t>(i)});
+      EvaluateAndStore(static_cast<int32_t>(i));
       state_[i] = State::kDone;
     }
   }
+}
+
+runtime::ActionResult Evaluation::Finish() {
   for (int32_t f : activation_order_) {
     for (int32_t feature_index : program_.files[f].features) {
       const ir::Feature& feature = program_.features[feature_index];
-      result_.features.emplace_back(feature.name, values_[feature.value.value]);
+      result_.features.emplace_back(feature.name, Get(feature.value.value));
     }
   }
   return std::move(result_);
+}
+
+const std::optional<runtime::Value>& Evaluation::Get(int32_t id) {
+  // A lane node's value lives in its lane (compiled code wrote it): convert it on each read,
+  // which allocates nothing. An OBJECT lane means the value was stored here instead.
+  if (lanes_ != nullptr && (*lane_nodes_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
+    values_[id] = ValueOfLane(lanes_[id]);
+  }
+  return values_[id];
+}
+
+void Evaluation::Store(int32_t id, Outcome value) {
+  if (lanes_ != nullptr && (*lane_nodes_)[id]) SetLane(value, lanes_[id]);
+  values_[id] = std::move(value);
 }
 
 void Evaluation::RecordError(const ir::Node& node, std::string message) {
@@ -249,7 +296,7 @@ Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node, int32_t call_
     return std::nullopt;
   }
   runtime::CallContext context;
-  context.action = &action_;
+  context.action = action_;
   context.labels = labels_;
   context.argument_failed = std::span<const bool>(failed_flags.get(), param_count);
   context.random_seed = random_seed_ ^ (static_cast<uint64_t>(call_index) * 0x9E3779B97F4A7C15u);
@@ -290,7 +337,7 @@ Evaluation::Outcome Evaluation::EvaluateJsonRead(const ir::Node& node) {
     coerce_type = runtime::Truthy(*input);
   }
   runtime::UdfOutcome outcome =
-      ReadJson(read, interpreter_.reads_[node.payload], action_, required, coerce_type);
+      ReadJson(read, interpreter_.reads_[node.payload], *action_, required, coerce_type);
   if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
     if (udf_error->recorded) RecordError(node, udf_error->message);
     return std::nullopt;

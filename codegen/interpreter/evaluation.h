@@ -4,9 +4,11 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "codegen/interpreter/interpreter.h"
+#include "runtime/abi/jit_abi.h"
 
 namespace osprey::codegen {
 
@@ -14,14 +16,42 @@ runtime::Value ConstantToValue(const frontend::ConstValue& constant);
 
 class Evaluation {
  public:
+  // An evaluation of one action at a time; Start() begins the next one, reusing the storage.
+  explicit Evaluation(const Interpreter& interpreter);
   Evaluation(const Interpreter& interpreter, const runtime::Action& action,
              const runtime::LabelStore* labels, uint64_t random_seed);
+
+  // Evaluates the action given at construction, node by node (the reference interpreter).
   runtime::ActionResult Run();
+
+  // --- For compiled code (codegen/engine): the same evaluation, driven from outside. ---
+  // Nodes marked in `lane_nodes` keep their value in `lanes` (runtime/abi/jit_abi.h), where
+  // compiled code computes it; reads of such a node here convert its lane. Both outlive this.
+  void UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes) {
+    lanes_ = lanes;
+    lane_nodes_ = lane_nodes;
+  }
+  // Begins evaluating `action`: forgets the previous action's values and marks the nodes of
+  // main.sml and its imports pending. The action and labels must outlive the evaluation.
+  void Start(const runtime::Action& action, const runtime::LabelStore* labels,
+             uint64_t random_seed);
+  // True (once) when nodes became pending since the last call: run the pending nodes again.
+  bool TakeNewActivations() { return std::exchange(activated_new_nodes_, false); }
+  // Computes every pending node, in id order, until none is left.
+  void RunPending();
+  // The result of the action begun by Start, once no node is pending.
+  runtime::ActionResult Finish();
+  uint8_t* state_data() { return reinterpret_cast<uint8_t*>(state_.data()); }
+  // Computes node `id` and stores its value (in its lane too, for a lane node).
+  void EvaluateAndStore(int32_t id) { Store(id, EvaluateNode(ir::NodeId{id})); }
+  // The value of a computed node: nullopt when it failed.
+  const std::optional<runtime::Value>& Get(int32_t id);
 
  private:
   using Outcome = std::optional<runtime::Value>;  // nullopt: the node failed.
 
   void Activate(int32_t file);
+  void Store(int32_t id, Outcome value);
   Outcome EvaluateNode(ir::NodeId id);
   Outcome EvaluateCompare(const ir::Node& node, ir::CompareOp op);
   // `call_index` is the node's payload, or for a kPatternMatch its PatternMatch::call.
@@ -35,20 +65,23 @@ class Evaluation {
   Outcome EvaluatePatternMatch(const ir::Node& node);
   // The set's answers for this action (computed on first use), or null when it cannot decide.
   const std::vector<uint8_t>* PatternSetFound(int32_t set, const runtime::Value& text);
-  const Outcome& Input(const ir::Node& node, size_t operand) const {
-    return values_[node.operands[operand].value];
+  const Outcome& Input(const ir::Node& node, size_t operand) {
+    return Get(node.operands[operand].value);
   }
   void RecordError(const ir::Node& node, std::string message);
 
   const Interpreter& interpreter_;
   const ir::Program& program_;
-  const runtime::Action& action_;
-  const runtime::LabelStore* labels_;
-  uint64_t random_seed_;
+  const runtime::Action* action_ = nullptr;
+  const runtime::LabelStore* labels_ = nullptr;
+  uint64_t random_seed_ = 0;
 
   std::vector<Outcome> values_;
+  // OspreyNodeState by node (the layout compiled code reads and writes).
   enum class State : uint8_t { kIdle, kPending, kDone };
   std::vector<State> state_;
+  OspreyLane* lanes_ = nullptr;
+  const std::vector<bool>* lane_nodes_ = nullptr;
   std::vector<bool> active_files_;
   std::vector<int32_t> activation_order_;
   bool activated_new_nodes_ = false;

@@ -26,7 +26,7 @@ Evaluation::Outcome Evaluation::EvaluatePatternMatch(const ir::Node& node) {
   const ir::PatternSet& set = program_.pattern_sets[match.set];
   const bool literal = match.call < 0;
   if (interpreter_.pattern_sets_[match.set]->covers(match.member)) {
-    const Outcome& target = values_[set.target.value];
+    const Outcome& target = Get(set.target.value);
     // RegexMatch sees an entity as its id (spec §3.3.4); `in` does not unwrap.
     const Value* text = target ? &*target : nullptr;
     if (text != nullptr && !literal && text->kind() == Value::Kind::kEntity) {

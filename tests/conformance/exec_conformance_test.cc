@@ -136,36 +136,55 @@ std::map<std::string, std::string> ResultFields(const std::string& line, std::st
   return fields;
 }
 
-class ExecConformanceTest : public ::testing::TestWithParam<Case> {};
-
-TEST_P(ExecConformanceTest, MatchesOsprey) {
-  const Case& test_case = GetParam();
-  static const std::map<std::string, std::string> known = KnownFailures();
-  if (auto it = known.find(test_case.name); it != known.end()) {
-    GTEST_SKIP() << "known failure: " << it->second;
-  }
+// The result lines of every action of `test_case`, evaluated by `engine`.
+std::vector<std::string> RunCase(const Case& test_case, const tools::CompileOptions& options) {
   frontend::DiagnosticSink sink;
   absl::StatusOr<tools::CompiledRules> compiled =
-      tools::CompileRulesDirectory((test_case.dir / "rules").string(), {}, sink);
-  ASSERT_TRUE(compiled.ok()) << compiled.status();
-  ASSERT_NE(compiled->ruleset, nullptr) << "the rules do not validate";
+      tools::CompileRulesDirectory((test_case.dir / "rules").string(), options, sink);
+  EXPECT_TRUE(compiled.ok()) << compiled.status();
+  if (!compiled.ok()) return {};
+  EXPECT_NE(compiled->ruleset, nullptr) << "the rules do not validate";
+  if (compiled->ruleset == nullptr) return {};
 
   runtime::InMemoryLabelStore labels;
   if (fs::exists(test_case.dir / "labels.json")) {
     std::ifstream in(test_case.dir / "labels.json");
     std::stringstream text;
     text << in.rdbuf();
-    ASSERT_TRUE(labels.LoadJson(text.str()).ok());
+    EXPECT_TRUE(labels.LoadJson(text.str()).ok());
   }
   runtime::StreamEvaluator evaluator(*compiled->ruleset, &labels);
+  std::vector<std::string> results;
   std::vector<std::string> actions = ReadLines(test_case.dir / "actions.jsonl");
-  std::vector<std::string> expected = ReadLines(test_case.dir / "expected.jsonl");
-  ASSERT_EQ(actions.size(), expected.size());
   for (size_t i = 0; i < actions.size(); ++i) {
-    std::string ours = evaluator.EvaluateLine(actions[i], static_cast<int64_t>(i + 1));
+    results.push_back(evaluator.EvaluateLine(actions[i], static_cast<int64_t>(i + 1)));
+  }
+  return results;
+}
+
+tools::CompileOptions EngineOptions(tools::Engine engine, int opt_level) {
+  tools::CompileOptions options;
+  options.engine = engine;
+  options.opt_level = opt_level;
+  return options;
+}
+
+class ExecConformanceTest : public ::testing::TestWithParam<Case> {};
+
+// The reference interpreter gives Osprey's results.
+TEST_P(ExecConformanceTest, MatchesOsprey) {
+  const Case& test_case = GetParam();
+  static const std::map<std::string, std::string> known = KnownFailures();
+  if (auto it = known.find(test_case.name); it != known.end()) {
+    GTEST_SKIP() << "known failure: " << it->second;
+  }
+  std::vector<std::string> ours = RunCase(test_case, EngineOptions(tools::Engine::kInterpreter, 0));
+  std::vector<std::string> expected = ReadLines(test_case.dir / "expected.jsonl");
+  ASSERT_EQ(ours.size(), expected.size());
+  for (size_t i = 0; i < ours.size(); ++i) {
     std::string error;
     std::map<std::string, std::string> want = ResultFields(expected[i], &error);
-    std::map<std::string, std::string> got = ResultFields(ours, &error);
+    std::map<std::string, std::string> got = ResultFields(ours[i], &error);
     ASSERT_TRUE(error.empty()) << error;
     std::string diff;
     std::set<std::string> keys;
@@ -181,7 +200,22 @@ TEST_P(ExecConformanceTest, MatchesOsprey) {
       }
     }
     EXPECT_TRUE(diff.empty()) << "action " << i + 1 << " of " << test_case.name << ":\n"
-                              << diff << "ours: " << ours;
+                              << diff << "ours: " << ours[i];
+  }
+}
+
+// The JIT at both tiers writes exactly the interpreter's result lines, byte for byte: on the
+// known failures too (there all engines must be wrong the same way).
+TEST_P(ExecConformanceTest, JitAgreesWithInterpreter) {
+  const Case& test_case = GetParam();
+  std::vector<std::string> reference =
+      RunCase(test_case, EngineOptions(tools::Engine::kInterpreter, 0));
+  for (int opt_level : {0, 2}) {
+    std::vector<std::string> jit = RunCase(test_case, EngineOptions(tools::Engine::kJit, opt_level));
+    ASSERT_EQ(jit.size(), reference.size()) << "--opt " << opt_level;
+    for (size_t i = 0; i < jit.size(); ++i) {
+      EXPECT_EQ(jit[i], reference[i]) << "action " << i + 1 << ", JIT --opt " << opt_level;
+    }
   }
 }
 

@@ -1,0 +1,52 @@
+#include "codegen/interpreter/lane_values.h"
+
+#include <bit>
+
+namespace osprey::codegen {
+
+using runtime::Value;
+
+std::optional<Value> ValueOfLane(const OspreyLane& lane) {
+  switch (lane.tag) {
+    case OSPREY_LANE_NONE:
+      return Value::None();
+    case OSPREY_LANE_BOOL:
+      return Value::Bool(lane.bits != 0);
+    case OSPREY_LANE_INT:
+      return Value::Int(static_cast<int64_t>(lane.bits));
+    case OSPREY_LANE_FLOAT:
+      return Value::Float(std::bit_cast<double>(lane.bits));
+    default:
+      return std::nullopt;
+  }
+}
+
+void SetLane(const std::optional<Value>& value, OspreyLane& lane) {
+  lane.bits = 0;
+  if (!value) {
+    lane.tag = OSPREY_LANE_FAILED;
+    return;
+  }
+  switch (value->kind()) {
+    case Value::Kind::kNone:
+      lane.tag = OSPREY_LANE_NONE;
+      return;
+    case Value::Kind::kBool:
+      lane.tag = OSPREY_LANE_BOOL;
+      lane.bits = value->as_bool() ? 1 : 0;
+      return;
+    case Value::Kind::kInt:
+      lane.tag = OSPREY_LANE_INT;
+      lane.bits = static_cast<uint64_t>(value->as_int());
+      return;
+    case Value::Kind::kFloat:
+      lane.tag = OSPREY_LANE_FLOAT;
+      lane.bits = std::bit_cast<uint64_t>(value->as_float());
+      return;
+    default:
+      lane.tag = OSPREY_LANE_OBJECT;
+      return;
+  }
+}
+
+}  // namespace osprey::codegen

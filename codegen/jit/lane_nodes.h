@@ -1,0 +1,26 @@
+// Which nodes compiled code computes itself, in lanes (runtime/abi/jit_abi.h), rather than
+// through the runtime's helpers.
+//
+// A lane node has a static scalar type (None, bool, int, float or a union of those) and an
+// operation whose common cases compile to a few instructions: a scalar constant, `and`, `or`,
+// `not`, a comparison of scalars, arithmetic or negation of scalars. Its inputs may be any
+// node. The rest (strings, lists, calls, JSON reads, rules, effects) stay with the runtime.
+#ifndef OSPREY_CODEGEN_JIT_LANE_NODES_H_
+#define OSPREY_CODEGEN_JIT_LANE_NODES_H_
+
+#include <vector>
+
+#include "frontend/types.h"
+#include "ir/program.h"
+
+namespace osprey::codegen {
+
+// True for None, bool, int, float, and unions of those only (never Any).
+bool IsScalarType(frontend::Type type);
+
+// By node id: whether the node is a lane node.
+std::vector<bool> LaneNodes(const ir::Program& program);
+
+}  // namespace osprey::codegen
+
+#endif  // OSPREY_CODEGEN_JIT_LANE_NODES_H_

@@ -1,0 +1,396 @@
+// Each entry function is straight-line code over the partition's nodes in id order:
+//
+//   if (state[id] == PENDING) { <compute node id>; state[id] = DONE; }
+//
+// A lane node computes its common case inline (ints and floats of the expected kinds) and calls
+// `evaluate_lane` for everything else, so the runtime's one implementation of Python semantics
+// decides every uncommon case (mixed kinds, overflow, None, failed operands, errors). Any other
+// node is one call of `evaluate`.
+#include "codegen/jit/internal/lower_to_llvm.h"
+
+#include "absl/strings/str_cat.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Intrinsics.h"
+#include "runtime/abi/jit_abi.h"
+
+namespace osprey::codegen::internal {
+namespace {
+
+class Lowerer {
+ public:
+  Lowerer(llvm::Module& module, const ir::Program& program, const std::vector<bool>& lane_nodes)
+      : context_(module.getContext()),
+        module_(module),
+        program_(program),
+        lane_nodes_(lane_nodes),
+        builder_(context_) {
+    i8_ = builder_.getInt8Ty();
+    i32_ = builder_.getInt32Ty();
+    i64_ = builder_.getInt64Ty();
+    f64_ = builder_.getDoubleTy();
+    ptr_ = builder_.getPtrTy();
+    // OspreyLane: {uint8_t tag; uint8_t reserved[7]; uint64_t bits;}
+    lane_type_ = llvm::StructType::create(
+        context_, {i8_, llvm::ArrayType::get(i8_, 7), i64_}, "OspreyLane");
+    llvm::Type* void_type = builder_.getVoidTy();
+    evaluate_ = module_.getOrInsertFunction(OSPREY_JIT_HELPER_EVALUATE,
+                                            llvm::FunctionType::get(void_type, {ptr_, i32_}, false));
+    load_ = module_.getOrInsertFunction(
+        OSPREY_JIT_HELPER_LOAD, llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
+    truth_ = module_.getOrInsertFunction(OSPREY_JIT_HELPER_TRUTH,
+                                         llvm::FunctionType::get(i32_, {ptr_, i32_}, false));
+    evaluate_lane_ = module_.getOrInsertFunction(
+        OSPREY_JIT_HELPER_EVALUATE_LANE,
+        llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
+  }
+
+  void EmitEntry(const std::string& name, const std::vector<ir::NodeId>& nodes) {
+    auto* type = llvm::FunctionType::get(builder_.getVoidTy(), {ptr_, ptr_, ptr_}, false);
+    function_ =
+        llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, module_);
+    frame_ = function_->getArg(0);
+    state_ = function_->getArg(1);
+    lanes_ = function_->getArg(2);
+    // The three arrays never overlap, and the helpers do not keep them.
+    for (unsigned i = 0; i < 3; ++i) function_->addParamAttr(i, llvm::Attribute::NoAlias);
+    builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", function_));
+    for (ir::NodeId id : nodes) {
+      llvm::Value* state = builder_.CreateConstInBoundsGEP1_32(i8_, state_, id.value);
+      llvm::BasicBlock* compute = NewBlock("compute");
+      llvm::BasicBlock* next = NewBlock("next");
+      llvm::Value* pending =
+          builder_.CreateICmpEQ(builder_.CreateLoad(i8_, state), Byte(OSPREY_NODE_PENDING));
+      builder_.CreateCondBr(pending, compute, next);
+      builder_.SetInsertPoint(compute);
+      EmitNode(id.value);
+      builder_.CreateStore(Byte(OSPREY_NODE_DONE), state);
+      builder_.CreateBr(next);
+      builder_.SetInsertPoint(next);
+    }
+    builder_.CreateRetVoid();
+  }
+
+ private:
+  llvm::BasicBlock* NewBlock(const char* name) {
+    return llvm::BasicBlock::Create(context_, name, function_);
+  }
+  llvm::Constant* Byte(int value) { return llvm::ConstantInt::get(i8_, value); }
+  llvm::Constant* Id(int32_t id) { return llvm::ConstantInt::get(i32_, id); }
+
+  llvm::Value* Lane(int32_t id) {
+    return builder_.CreateConstInBoundsGEP1_32(lane_type_, lanes_, static_cast<unsigned>(id));
+  }
+  llvm::Value* Tag(llvm::Value* lane) {
+    return builder_.CreateLoad(i8_, builder_.CreateStructGEP(lane_type_, lane, 0));
+  }
+  llvm::Value* Bits(llvm::Value* lane) {
+    return builder_.CreateLoad(i64_, builder_.CreateStructGEP(lane_type_, lane, 2));
+  }
+  void StoreLane(int32_t id, llvm::Value* tag, llvm::Value* bits) {
+    llvm::Value* lane = Lane(id);
+    builder_.CreateStore(tag, builder_.CreateStructGEP(lane_type_, lane, 0));
+    builder_.CreateStore(bits, builder_.CreateStructGEP(lane_type_, lane, 2));
+  }
+  void StoreBool(int32_t id, llvm::Value* flag) {
+    StoreLane(id, Byte(OSPREY_LANE_BOOL), builder_.CreateZExt(flag, i64_));
+  }
+  llvm::Value* TagIs(llvm::Value* tag, int value) {
+    return builder_.CreateICmpEQ(tag, Byte(value));
+  }
+
+  // The lane of operand node `id`: its own for a lane node; for another node, the value the
+  // runtime holds, loaded into the node's (otherwise unused) lane slot.
+  llvm::Value* OperandLane(int32_t id) {
+    if (!lane_nodes_[id]) builder_.CreateCall(load_, {frame_, Id(id), Lane(id)});
+    return Lane(id);
+  }
+
+  // Python truthiness of a computed node: {truthy, failed} as i1 values.
+  std::pair<llvm::Value*, llvm::Value*> Truth(int32_t id) {
+    if (!lane_nodes_[id]) {
+      llvm::Value* truth = builder_.CreateCall(truth_, {frame_, Id(id)});
+      return {builder_.CreateICmpEQ(truth, llvm::ConstantInt::get(i32_, 1)),
+              builder_.CreateICmpEQ(truth, llvm::ConstantInt::get(i32_, 2))};
+    }
+    llvm::Value* lane = Lane(id);
+    llvm::Value* tag = Tag(lane);
+    llvm::Value* bits = Bits(lane);
+    // bool and int: non-zero; float: non-zero, NaN included (une); None and failed: false.
+    llvm::Value* integral = builder_.CreateOr(TagIs(tag, OSPREY_LANE_BOOL), TagIs(tag, OSPREY_LANE_INT));
+    llvm::Value* nonzero = builder_.CreateICmpNE(bits, llvm::ConstantInt::get(i64_, 0));
+    llvm::Value* float_true = builder_.CreateFCmpUNE(builder_.CreateBitCast(bits, f64_),
+                                                     llvm::ConstantFP::get(f64_, 0.0));
+    llvm::Value* truthy =
+        builder_.CreateOr(builder_.CreateAnd(integral, nonzero),
+                          builder_.CreateAnd(TagIs(tag, OSPREY_LANE_FLOAT), float_true));
+    return {truthy, TagIs(tag, OSPREY_LANE_FAILED)};
+  }
+
+  void EmitNode(int32_t id) {
+    const ir::Node& node = program_.nodes[id];
+    if (!lane_nodes_[id]) {
+      builder_.CreateCall(evaluate_, {frame_, Id(id)});
+      return;
+    }
+    switch (node.op) {
+      case ir::Op::kConstant:
+        return EmitConstant(id, node.constant);
+      case ir::Op::kAnd:
+      case ir::Op::kOr: {
+        // Failed operands count as false; every operand was computed (no short-circuit).
+        bool is_and = node.op == ir::Op::kAnd;
+        llvm::Value* result = builder_.getInt1(is_and);
+        for (ir::NodeId operand : node.operands) {
+          llvm::Value* truthy = Truth(operand.value).first;
+          result = is_and ? builder_.CreateAnd(result, truthy) : builder_.CreateOr(result, truthy);
+        }
+        return StoreBool(id, result);
+      }
+      case ir::Op::kNot: {
+        auto [truthy, failed] = Truth(node.operands[0].value);
+        llvm::Value* tag =
+            builder_.CreateSelect(failed, Byte(OSPREY_LANE_FAILED), Byte(OSPREY_LANE_BOOL));
+        return StoreLane(id, tag, builder_.CreateZExt(builder_.CreateNot(truthy), i64_));
+      }
+      case ir::Op::kCompare:
+        return EmitCompare(id, node);
+      case ir::Op::kBinary:
+        return EmitBinary(id, node);
+      case ir::Op::kNegate:
+        return EmitNegate(id, node);
+      default:
+        return EmitSlow(id);
+    }
+  }
+
+  void EmitConstant(int32_t id, const frontend::ConstValue& constant) {
+    if (constant.is_none()) return StoreLane(id, Byte(OSPREY_LANE_NONE), builder_.getInt64(0));
+    if (constant.is_bool()) return StoreBool(id, builder_.getInt1(constant.as_bool()));
+    if (constant.is_int()) {
+      return StoreLane(id, Byte(OSPREY_LANE_INT),
+                       builder_.getInt64(static_cast<uint64_t>(constant.as_int())));
+    }
+    StoreLane(id, Byte(OSPREY_LANE_FLOAT),
+              builder_.CreateBitCast(llvm::ConstantFP::get(f64_, constant.as_float()), i64_));
+  }
+
+  void EmitSlow(int32_t id) { builder_.CreateCall(evaluate_lane_, {frame_, Id(id), Lane(id)}); }
+
+  // Emits: if (both operands have tag `tag`) { fast(bits_a, bits_b) } else { <falls to else_> }
+  // Returns the block where the fast path is to be emitted; the insert point moves to else_.
+  struct Operands {
+    llvm::Value* tag_a;
+    llvm::Value* tag_b;
+    llvm::Value* bits_a;
+    llvm::Value* bits_b;
+  };
+  Operands LoadOperands(const ir::Node& node) {
+    llvm::Value* a = OperandLane(node.operands[0].value);
+    llvm::Value* b = OperandLane(node.operands[1].value);
+    return {Tag(a), Tag(b), Bits(a), Bits(b)};
+  }
+  llvm::Value* BothAre(const Operands& operands, int tag) {
+    return builder_.CreateAnd(TagIs(operands.tag_a, tag), TagIs(operands.tag_b, tag));
+  }
+
+  void EmitCompare(int32_t id, const ir::Node& node) {
+    Operands operands = LoadOperands(node);
+    llvm::BasicBlock* ints = NewBlock("cmp.int");
+    llvm::BasicBlock* not_ints = NewBlock("cmp.notint");
+    llvm::BasicBlock* floats = NewBlock("cmp.float");
+    llvm::BasicBlock* slow = NewBlock("cmp.slow");
+    llvm::BasicBlock* done = NewBlock("cmp.done");
+    builder_.CreateCondBr(BothAre(operands, OSPREY_LANE_INT), ints, not_ints);
+
+    llvm::CmpInst::Predicate int_predicate = llvm::CmpInst::ICMP_EQ;
+    llvm::CmpInst::Predicate float_predicate = llvm::CmpInst::FCMP_OEQ;
+    switch (static_cast<ir::CompareOp>(node.detail)) {
+      case ir::CompareOp::kEqual:
+        break;
+      case ir::CompareOp::kNotEqual:
+        // Python's != is true for NaN: unordered-or-not-equal.
+        int_predicate = llvm::CmpInst::ICMP_NE;
+        float_predicate = llvm::CmpInst::FCMP_UNE;
+        break;
+      case ir::CompareOp::kLess:
+        int_predicate = llvm::CmpInst::ICMP_SLT;
+        float_predicate = llvm::CmpInst::FCMP_OLT;
+        break;
+      case ir::CompareOp::kLessEqual:
+        int_predicate = llvm::CmpInst::ICMP_SLE;
+        float_predicate = llvm::CmpInst::FCMP_OLE;
+        break;
+      case ir::CompareOp::kGreater:
+        int_predicate = llvm::CmpInst::ICMP_SGT;
+        float_predicate = llvm::CmpInst::FCMP_OGT;
+        break;
+      case ir::CompareOp::kGreaterEqual:
+        int_predicate = llvm::CmpInst::ICMP_SGE;
+        float_predicate = llvm::CmpInst::FCMP_OGE;
+        break;
+      default:
+        break;  // `in` is never a lane node.
+    }
+    builder_.SetInsertPoint(ints);
+    StoreBool(id, builder_.CreateICmp(int_predicate, operands.bits_a, operands.bits_b));
+    builder_.CreateBr(done);
+
+    builder_.SetInsertPoint(not_ints);
+    builder_.CreateCondBr(BothAre(operands, OSPREY_LANE_FLOAT), floats, slow);
+    builder_.SetInsertPoint(floats);
+    StoreBool(id, builder_.CreateFCmp(float_predicate, builder_.CreateBitCast(operands.bits_a, f64_),
+                                      builder_.CreateBitCast(operands.bits_b, f64_)));
+    builder_.CreateBr(done);
+
+    builder_.SetInsertPoint(slow);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
+  }
+
+  void EmitBinary(int32_t id, const ir::Node& node) {
+    auto op = static_cast<ir::BinaryOp>(node.detail);
+    llvm::Intrinsic::ID overflow_checked = llvm::Intrinsic::not_intrinsic;
+    llvm::Instruction::BinaryOps bitwise = llvm::Instruction::BinaryOpsEnd;
+    llvm::Instruction::BinaryOps floating = llvm::Instruction::BinaryOpsEnd;
+    switch (op) {
+      case ir::BinaryOp::kAdd:
+        overflow_checked = llvm::Intrinsic::sadd_with_overflow;
+        floating = llvm::Instruction::FAdd;
+        break;
+      case ir::BinaryOp::kSubtract:
+        overflow_checked = llvm::Intrinsic::ssub_with_overflow;
+        floating = llvm::Instruction::FSub;
+        break;
+      case ir::BinaryOp::kMultiply:
+        overflow_checked = llvm::Intrinsic::smul_with_overflow;
+        floating = llvm::Instruction::FMul;
+        break;
+      case ir::BinaryOp::kBitAnd:
+        bitwise = llvm::Instruction::And;
+        break;
+      case ir::BinaryOp::kBitOr:
+        bitwise = llvm::Instruction::Or;
+        break;
+      case ir::BinaryOp::kBitXor:
+        bitwise = llvm::Instruction::Xor;
+        break;
+      default:
+        // Division, modulo, power and shifts have error cases and Python's rounding rules:
+        // the runtime computes them.
+        return EmitSlow(id);
+    }
+    Operands operands = LoadOperands(node);
+    llvm::BasicBlock* ints = NewBlock("bin.int");
+    llvm::BasicBlock* not_ints = NewBlock("bin.notint");
+    llvm::BasicBlock* slow = NewBlock("bin.slow");
+    llvm::BasicBlock* done = NewBlock("bin.done");
+    builder_.CreateCondBr(BothAre(operands, OSPREY_LANE_INT), ints, not_ints);
+
+    builder_.SetInsertPoint(ints);
+    if (bitwise != llvm::Instruction::BinaryOpsEnd) {
+      StoreLane(id, Byte(OSPREY_LANE_INT),
+                builder_.CreateBinOp(bitwise, operands.bits_a, operands.bits_b));
+      builder_.CreateBr(done);
+    } else {
+      // Beyond 64 bits the runtime records the overflow error.
+      llvm::Value* checked =
+          builder_.CreateBinaryIntrinsic(overflow_checked, operands.bits_a, operands.bits_b);
+      llvm::BasicBlock* fits = NewBlock("bin.fits");
+      builder_.CreateCondBr(builder_.CreateExtractValue(checked, 1), slow, fits);
+      builder_.SetInsertPoint(fits);
+      StoreLane(id, Byte(OSPREY_LANE_INT), builder_.CreateExtractValue(checked, 0));
+      builder_.CreateBr(done);
+    }
+
+    builder_.SetInsertPoint(not_ints);
+    if (floating != llvm::Instruction::BinaryOpsEnd) {
+      llvm::BasicBlock* floats = NewBlock("bin.float");
+      builder_.CreateCondBr(BothAre(operands, OSPREY_LANE_FLOAT), floats, slow);
+      builder_.SetInsertPoint(floats);
+      llvm::Value* result =
+          builder_.CreateBinOp(floating, builder_.CreateBitCast(operands.bits_a, f64_),
+                               builder_.CreateBitCast(operands.bits_b, f64_));
+      StoreLane(id, Byte(OSPREY_LANE_FLOAT), builder_.CreateBitCast(result, i64_));
+      builder_.CreateBr(done);
+    } else {
+      builder_.CreateBr(slow);
+    }
+
+    builder_.SetInsertPoint(slow);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
+  }
+
+  void EmitNegate(int32_t id, const ir::Node& node) {
+    llvm::Value* lane = OperandLane(node.operands[0].value);
+    llvm::Value* tag = Tag(lane);
+    llvm::Value* bits = Bits(lane);
+    llvm::BasicBlock* ints = NewBlock("neg.int");
+    llvm::BasicBlock* not_ints = NewBlock("neg.notint");
+    llvm::BasicBlock* floats = NewBlock("neg.float");
+    llvm::BasicBlock* slow = NewBlock("neg.slow");
+    llvm::BasicBlock* done = NewBlock("neg.done");
+    // -INT64_MIN does not fit: the runtime records it.
+    llvm::Value* negatable = builder_.CreateAnd(
+        TagIs(tag, OSPREY_LANE_INT),
+        builder_.CreateICmpNE(bits, builder_.getInt64(static_cast<uint64_t>(INT64_MIN))));
+    builder_.CreateCondBr(negatable, ints, not_ints);
+    builder_.SetInsertPoint(ints);
+    StoreLane(id, Byte(OSPREY_LANE_INT), builder_.CreateSub(builder_.getInt64(0), bits));
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(not_ints);
+    builder_.CreateCondBr(TagIs(tag, OSPREY_LANE_FLOAT), floats, slow);
+    builder_.SetInsertPoint(floats);
+    StoreLane(id, Byte(OSPREY_LANE_FLOAT),
+              builder_.CreateBitCast(builder_.CreateFNeg(builder_.CreateBitCast(bits, f64_)), i64_));
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(slow);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
+  }
+
+  llvm::LLVMContext& context_;
+  llvm::Module& module_;
+  const ir::Program& program_;
+  const std::vector<bool>& lane_nodes_;
+  llvm::IRBuilder<> builder_;
+
+  llvm::Type* i8_;
+  llvm::Type* i32_;
+  llvm::Type* i64_;
+  llvm::Type* f64_;
+  llvm::PointerType* ptr_;
+  llvm::StructType* lane_type_;
+  llvm::FunctionCallee evaluate_;
+  llvm::FunctionCallee load_;
+  llvm::FunctionCallee truth_;
+  llvm::FunctionCallee evaluate_lane_;
+
+  llvm::Function* function_ = nullptr;
+  llvm::Value* frame_ = nullptr;
+  llvm::Value* state_ = nullptr;
+  llvm::Value* lanes_ = nullptr;
+};
+
+}  // namespace
+
+std::string EntryName(const std::string& prefix, size_t index) {
+  return absl::StrCat(prefix, "_entry", index);
+}
+
+std::unique_ptr<llvm::Module> LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
+                                          const ir::ActionPaths& paths,
+                                          const std::vector<bool>& lane_nodes,
+                                          const std::string& prefix) {
+  auto module = std::make_unique<llvm::Module>(prefix, context);
+  Lowerer lowerer(*module, program, lane_nodes);
+  for (size_t i = 0; i < paths.partitions.size(); ++i) {
+    lowerer.EmitEntry(EntryName(prefix, i), paths.partitions[i].nodes);
+  }
+  return module;
+}
+
+}  // namespace osprey::codegen::internal
