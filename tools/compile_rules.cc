@@ -56,10 +56,9 @@ absl::StatusOr<CompiledRules> CompileRulesDirectory(const std::string& rules_dir
   std::string identity = RulesetIdentity(compiled.validated.parsed.sources);
   absl::StatusOr<std::unique_ptr<runtime::CompiledRuleset>> ruleset =
       jit != nullptr
-          ? codegen::CompileJit(*std::move(program), std::move(identity),
-                                runtime::NativeUdfRegistry::Stdlib(), *jit,
-                                options.opt_level == 0 ? codegen::Tier::kFast
-                                                       : codegen::Tier::kOptimized)
+          ? codegen::CompileJit(
+                *std::move(program), std::move(identity), runtime::NativeUdfRegistry::Stdlib(),
+                *jit, options.opt_level == 0 ? codegen::Tier::kFast : codegen::Tier::kOptimized)
           : codegen::CompileInterpreted(*std::move(program), std::move(identity),
                                         runtime::NativeUdfRegistry::Stdlib());
   if (!ruleset.ok()) return ruleset.status();

@@ -22,8 +22,7 @@ class JitRuleset : public runtime::CompiledRuleset {
         identity_(std::move(identity)),
         serial_(next_ruleset_serial++) {}
 
-  absl::Status Init(const runtime::NativeUdfRegistry& natives, JitCompiler& compiler,
-                    Tier tier) {
+  absl::Status Init(const runtime::NativeUdfRegistry& natives, JitCompiler& compiler, Tier tier) {
     absl::StatusOr<std::unique_ptr<Interpreter>> interpreter =
         Interpreter::Create(*program_, natives);
     if (!interpreter.ok()) return interpreter.status();
@@ -91,8 +90,7 @@ absl::StatusOr<std::shared_ptr<JitCompiler>> SharedJitCompiler() {
   static std::shared_ptr<JitCompiler> shared;
   std::lock_guard<std::mutex> lock(mutex);
   if (shared == nullptr) {
-    absl::StatusOr<std::shared_ptr<JitCompiler>> created =
-        JitCompiler::Create(RuntimeJitHelpers());
+    absl::StatusOr<std::shared_ptr<JitCompiler>> created = JitCompiler::Create(RuntimeJitHelpers());
     if (!created.ok()) return created.status();
     shared = *std::move(created);
   }

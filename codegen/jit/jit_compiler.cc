@@ -40,8 +40,8 @@ struct JitCompiler::Impl {
 JitCompiler::JitCompiler(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 JitCompiler::~JitCompiler() = default;
 
-JitCode::JitCode(std::shared_ptr<JitCompiler> compiler, std::unique_ptr<Tracker> tracker,
-                 Tier tier, std::vector<OspreyEntryFunction> entries)
+JitCode::JitCode(std::shared_ptr<JitCompiler> compiler, std::unique_ptr<Tracker> tracker, Tier tier,
+                 std::vector<OspreyEntryFunction> entries)
     : compiler_(std::move(compiler)),
       tracker_(std::move(tracker)),
       tier_(tier),

@@ -30,24 +30,23 @@ class Lowerer {
     f64_ = builder_.getDoubleTy();
     ptr_ = builder_.getPtrTy();
     // OspreyLane: {uint8_t tag; uint8_t reserved[7]; uint64_t bits;}
-    lane_type_ = llvm::StructType::create(
-        context_, {i8_, llvm::ArrayType::get(i8_, 7), i64_}, "OspreyLane");
+    lane_type_ =
+        llvm::StructType::create(context_, {i8_, llvm::ArrayType::get(i8_, 7), i64_}, "OspreyLane");
     llvm::Type* void_type = builder_.getVoidTy();
-    evaluate_ = module_.getOrInsertFunction(OSPREY_JIT_HELPER_EVALUATE,
-                                            llvm::FunctionType::get(void_type, {ptr_, i32_}, false));
+    evaluate_ = module_.getOrInsertFunction(
+        OSPREY_JIT_HELPER_EVALUATE, llvm::FunctionType::get(void_type, {ptr_, i32_}, false));
     load_ = module_.getOrInsertFunction(
         OSPREY_JIT_HELPER_LOAD, llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
     truth_ = module_.getOrInsertFunction(OSPREY_JIT_HELPER_TRUTH,
                                          llvm::FunctionType::get(i32_, {ptr_, i32_}, false));
-    evaluate_lane_ = module_.getOrInsertFunction(
-        OSPREY_JIT_HELPER_EVALUATE_LANE,
-        llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
+    evaluate_lane_ =
+        module_.getOrInsertFunction(OSPREY_JIT_HELPER_EVALUATE_LANE,
+                                    llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
   }
 
   void EmitEntry(const std::string& name, const std::vector<ir::NodeId>& nodes) {
     auto* type = llvm::FunctionType::get(builder_.getVoidTy(), {ptr_, ptr_, ptr_}, false);
-    function_ =
-        llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, module_);
+    function_ = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, module_);
     frame_ = function_->getArg(0);
     state_ = function_->getArg(1);
     lanes_ = function_->getArg(2);
@@ -116,7 +115,8 @@ class Lowerer {
     llvm::Value* tag = Tag(lane);
     llvm::Value* bits = Bits(lane);
     // bool and int: non-zero; float: non-zero, NaN included (une); None and failed: false.
-    llvm::Value* integral = builder_.CreateOr(TagIs(tag, OSPREY_LANE_BOOL), TagIs(tag, OSPREY_LANE_INT));
+    llvm::Value* integral =
+        builder_.CreateOr(TagIs(tag, OSPREY_LANE_BOOL), TagIs(tag, OSPREY_LANE_INT));
     llvm::Value* nonzero = builder_.CreateICmpNE(bits, llvm::ConstantInt::get(i64_, 0));
     llvm::Value* float_true = builder_.CreateFCmpUNE(builder_.CreateBitCast(bits, f64_),
                                                      llvm::ConstantFP::get(f64_, 0.0));
@@ -238,8 +238,9 @@ class Lowerer {
     builder_.SetInsertPoint(not_ints);
     builder_.CreateCondBr(BothAre(operands, OSPREY_LANE_FLOAT), floats, slow);
     builder_.SetInsertPoint(floats);
-    StoreBool(id, builder_.CreateFCmp(float_predicate, builder_.CreateBitCast(operands.bits_a, f64_),
-                                      builder_.CreateBitCast(operands.bits_b, f64_)));
+    StoreBool(id,
+              builder_.CreateFCmp(float_predicate, builder_.CreateBitCast(operands.bits_a, f64_),
+                                  builder_.CreateBitCast(operands.bits_b, f64_)));
     builder_.CreateBr(done);
 
     builder_.SetInsertPoint(slow);
@@ -343,8 +344,9 @@ class Lowerer {
     builder_.SetInsertPoint(not_ints);
     builder_.CreateCondBr(TagIs(tag, OSPREY_LANE_FLOAT), floats, slow);
     builder_.SetInsertPoint(floats);
-    StoreLane(id, Byte(OSPREY_LANE_FLOAT),
-              builder_.CreateBitCast(builder_.CreateFNeg(builder_.CreateBitCast(bits, f64_)), i64_));
+    StoreLane(
+        id, Byte(OSPREY_LANE_FLOAT),
+        builder_.CreateBitCast(builder_.CreateFNeg(builder_.CreateBitCast(bits, f64_)), i64_));
     builder_.CreateBr(done);
     builder_.SetInsertPoint(slow);
     EmitSlow(id);

@@ -211,7 +211,8 @@ TEST_P(ExecConformanceTest, JitAgreesWithInterpreter) {
   std::vector<std::string> reference =
       RunCase(test_case, EngineOptions(tools::Engine::kInterpreter, 0));
   for (int opt_level : {0, 2}) {
-    std::vector<std::string> jit = RunCase(test_case, EngineOptions(tools::Engine::kJit, opt_level));
+    std::vector<std::string> jit =
+        RunCase(test_case, EngineOptions(tools::Engine::kJit, opt_level));
     ASSERT_EQ(jit.size(), reference.size()) << "--opt " << opt_level;
     for (size_t i = 0; i < jit.size(); ++i) {
       EXPECT_EQ(jit[i], reference[i]) << "action " << i + 1 << ", JIT --opt " << opt_level;
