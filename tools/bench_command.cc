@@ -98,6 +98,10 @@ void AddBenchCommand(CLI::App& app, CommandAction& action) {
   command->add_option("--threads", options->threads, "Evaluation threads (only 1 for now)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  auto engine = std::make_shared<std::string>("jit");
+  command->add_option("--engine", *engine, "Evaluation engine")
+      ->check(CLI::IsMember({"interp", "jit"}))
+      ->capture_default_str();
   command->add_option("--opt", options->compile.opt_level, "JIT optimisation tier")
       ->check(CLI::IsMember({0, 2}))
       ->capture_default_str();
@@ -111,7 +115,8 @@ void AddBenchCommand(CLI::App& app, CommandAction& action) {
       ->add_option("--generate", options->generate,
                    "Ignore --rules/--input: generated 500 rules in 25 files and N actions")
       ->check(CLI::NonNegativeNumber);
-  command->callback([options, &action] {
+  command->callback([options, engine, &action] {
+    options->compile.engine = *engine == "jit" ? Engine::kJit : Engine::kInterpreter;
     action = [options] { return RunBench(*options, std::cout, std::cerr); };
   });
 }
@@ -186,7 +191,9 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
   double seconds = Seconds(eval_time);
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
-  out << absl::StrFormat("engine: interpreter (opt %d)\n", options.compile.opt_level);
+  out << absl::StrFormat("engine: %s (opt %d)\n",
+                         options.compile.engine == Engine::kJit ? "jit" : "interpreter",
+                         options.compile.opt_level);
   out << absl::StrFormat("rules: %d Rule features\n", rule_count);
   out << absl::StrFormat("compile_ms: %.2f\n", compile_seconds * 1e3);
   out << absl::StrFormat("actions: %d (%d lines x %d passes)\n", evaluated, lines.size(), passes);
