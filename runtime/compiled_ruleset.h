@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "runtime/action.h"
 #include "runtime/labels.h"
@@ -21,6 +23,8 @@ class CompiledRuleset {
                                 uint64_t random_seed) const = 0;
   // The ruleset's identity: a hash of its sources.
   virtual const std::string& identity() const = 0;
+  // How long each phase of its compilation took, in order, in milliseconds (for reports).
+  virtual std::vector<std::pair<std::string, double>> compile_phases_ms() const { return {}; }
 };
 
 }  // namespace osprey::runtime

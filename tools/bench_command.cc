@@ -195,7 +195,11 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
                          options.compile.engine == Engine::kJit ? "jit" : "interpreter",
                          options.compile.opt_level);
   out << absl::StrFormat("rules: %d Rule features\n", rule_count);
-  out << absl::StrFormat("compile_ms: %.2f\n", compile_seconds * 1e3);
+  out << absl::StrFormat("compile_ms: %.2f (validate, lower, optimise, compile)\n",
+                         compile_seconds * 1e3);
+  for (const auto& [phase, ms] : compiled->ruleset->compile_phases_ms()) {
+    out << absl::StrFormat("  jit_%s_ms: %.2f\n", phase, ms);
+  }
   out << absl::StrFormat("actions: %d (%d lines x %d passes)\n", evaluated, lines.size(), passes);
   out << absl::StrFormat("eval_s: %.3f\n", seconds);
   out << absl::StrFormat("actions_per_s: %.0f\n", static_cast<double>(evaluated) / seconds);

@@ -26,10 +26,21 @@ void EvaluateLane(OspreyFrame* frame, int32_t node, OspreyLane* out) {
   (void)out;
 }
 
+void EvaluateRun(OspreyFrame* frame, const int32_t* nodes, int32_t count) {
+  Evaluation& evaluation = AsEvaluation(frame);
+  uint8_t* state = evaluation.state_data();
+  for (int32_t i = 0; i < count; ++i) {
+    int32_t node = nodes[i];
+    if (state[node] != OSPREY_NODE_PENDING) continue;
+    evaluation.EvaluateAndStore(node);
+    state[node] = OSPREY_NODE_DONE;
+  }
+}
+
 }  // namespace
 
 const OspreyJitHelpers& RuntimeJitHelpers() {
-  static const OspreyJitHelpers helpers = {&Evaluate, &Load, &Truth, &EvaluateLane};
+  static const OspreyJitHelpers helpers = {&Evaluate, &Load, &Truth, &EvaluateRun, &EvaluateLane};
   return helpers;
 }
 

@@ -51,6 +51,13 @@ class JitRuleset : public runtime::CompiledRuleset {
   }
 
   const std::string& identity() const override { return identity_; }
+  std::vector<std::pair<std::string, double>> compile_phases_ms() const override {
+    const CompileTimes& times = code_->times();
+    return {{"lower", times.lower_ms},
+            {"optimize", times.optimize_ms},
+            {"codegen", times.codegen_ms},
+            {"link", times.link_ms}};
+  }
 
  private:
   // One thread's evaluation storage for this ruleset, reused from action to action.

@@ -5,6 +5,7 @@
 #include "codegen/jit/jit_compiler.h"
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 
 #include "absl/strings/str_cat.h"
@@ -22,6 +23,14 @@ namespace osprey::codegen {
 namespace {
 
 std::string ErrorText(llvm::Error error) { return llvm::toString(std::move(error)); }
+
+// Milliseconds since `start`, and restarts it.
+double Lap(std::chrono::steady_clock::time_point& start) {
+  auto now = std::chrono::steady_clock::now();
+  double ms = std::chrono::duration<double, std::milli>(now - start).count();
+  start = now;
+  return ms;
+}
 
 }  // namespace
 
@@ -94,6 +103,7 @@ absl::StatusOr<std::shared_ptr<JitCompiler>> JitCompiler::Create(const OspreyJit
   define(OSPREY_JIT_HELPER_EVALUATE, helpers.evaluate);
   define(OSPREY_JIT_HELPER_LOAD, helpers.load);
   define(OSPREY_JIT_HELPER_TRUTH, helpers.truth);
+  define(OSPREY_JIT_HELPER_EVALUATE_RUN, helpers.evaluate_run);
   define(OSPREY_JIT_HELPER_EVALUATE_LANE, helpers.evaluate_lane);
   if (llvm::Error error =
           impl->jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(symbols)))) {
@@ -125,13 +135,16 @@ absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program&
                                                               const std::vector<bool>& lane_nodes,
                                                               Tier tier) {
   std::lock_guard<std::mutex> lock(impl_->compile_mutex);
+  CompileTimes times;
+  auto clock = std::chrono::steady_clock::now();
   const std::string prefix = absl::StrCat("osprey_ruleset", impl_->next_version++);
   llvm::TargetMachine& machine =
       tier == Tier::kFast ? *impl_->fast_machine : *impl_->optimizing_machine;
 
   auto context = std::make_unique<llvm::LLVMContext>();
-  std::unique_ptr<llvm::Module> module =
+  internal::LoweredModule lowered =
       internal::LowerToLlvm(*context, program, paths, lane_nodes, prefix);
+  std::unique_ptr<llvm::Module>& module = lowered.module;
   module->setDataLayout(machine.createDataLayout());
   module->setTargetTriple(machine.getTargetTriple().str());
 #ifndef NDEBUG
@@ -141,11 +154,14 @@ absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program&
     return absl::InternalError(absl::StrCat("generated LLVM IR is invalid: ", problems));
   }
 #endif
+  times.lower_ms = Lap(clock);
   if (tier == Tier::kOptimized) Optimize(*module, machine);
+  times.optimize_ms = Lap(clock);
 
   llvm::orc::SimpleCompiler compile(machine);
   llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> object = compile(*module);
   if (!object) return absl::InternalError(ErrorText(object.takeError()));
+  times.codegen_ms = Lap(clock);
 
   auto tracker = std::make_unique<JitCode::Tracker>();
   llvm::orc::JITDylib& dylib = impl_->jit->getMainJITDylib();
@@ -154,27 +170,29 @@ absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program&
     return absl::InternalError(ErrorText(std::move(error)));
   }
   std::vector<OspreyEntryFunction> entries;
-  for (size_t i = 0; i < paths.partitions.size(); ++i) {
-    llvm::Expected<llvm::orc::ExecutorAddr> address =
-        impl_->jit->lookup(dylib, internal::EntryName(prefix, i));
+  for (const std::string& name : lowered.entry_of_partition) {
+    llvm::Expected<llvm::orc::ExecutorAddr> address = impl_->jit->lookup(dylib, name);
     if (!address) {
       llvm::consumeError(tracker->tracker->remove());
       return absl::InternalError(ErrorText(address.takeError()));
     }
     entries.push_back(address->toPtr<OspreyEntryFunction>());
   }
-  return std::unique_ptr<JitCode>(
+  std::unique_ptr<JitCode> code(
       new JitCode(shared_from_this(), std::move(tracker), tier, std::move(entries)));
+  times.link_ms = Lap(clock);
+  code->times_ = times;
+  return code;
 }
 
 std::string JitCompiler::LlvmIrText(const ir::Program& program, const ir::ActionPaths& paths,
                                     const std::vector<bool>& lane_nodes) {
   llvm::LLVMContext context;
-  std::unique_ptr<llvm::Module> module =
+  internal::LoweredModule lowered =
       internal::LowerToLlvm(context, program, paths, lane_nodes, "osprey_ruleset");
   std::string text;
   llvm::raw_string_ostream stream(text);
-  module->print(stream, nullptr);
+  lowered.module->print(stream, nullptr);
   return text;
 }
 

@@ -27,6 +27,14 @@ enum class Tier : uint8_t {
 
 class JitCompiler;
 
+// Where a compilation's time went, in milliseconds.
+struct CompileTimes {
+  double lower_ms = 0;     // Rule IR -> LLVM IR (and verification in debug builds).
+  double optimize_ms = 0;  // The IR pipeline (O2 tier only).
+  double codegen_ms = 0;   // Instruction selection to an object file.
+  double link_ms = 0;      // Loading into the JIT and resolving the entry points.
+};
+
 class JitCode {
  public:
   ~JitCode();
@@ -36,6 +44,7 @@ class JitCode {
   // The entry function of partition `index` of the ActionPaths it was compiled with.
   OspreyEntryFunction entry(size_t index) const { return entries_[index]; }
   Tier tier() const { return tier_; }
+  const CompileTimes& times() const { return times_; }
 
  private:
   friend class JitCompiler;
@@ -47,6 +56,7 @@ class JitCode {
   std::unique_ptr<Tracker> tracker_;
   Tier tier_;
   std::vector<OspreyEntryFunction> entries_;
+  CompileTimes times_;
 };
 
 class JitCompiler : public std::enable_shared_from_this<JitCompiler> {

@@ -5,8 +5,11 @@
 // A lane node computes its common case inline (ints and floats of the expected kinds) and calls
 // `evaluate_lane` for everything else, so the runtime's one implementation of Python semantics
 // decides every uncommon case (mixed kinds, overflow, None, failed operands, errors). Any other
-// node is one call of `evaluate`.
+// node is computed by the runtime (`evaluate`, or `evaluate_run` for a run of them).
 #include "codegen/jit/internal/lower_to_llvm.h"
+
+#include <map>
+#include <span>
 
 #include "absl/strings/str_cat.h"
 #include "llvm/IR/IRBuilder.h"
@@ -39,21 +42,66 @@ class Lowerer {
         OSPREY_JIT_HELPER_LOAD, llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
     truth_ = module_.getOrInsertFunction(OSPREY_JIT_HELPER_TRUTH,
                                          llvm::FunctionType::get(i32_, {ptr_, i32_}, false));
+    evaluate_run_ =
+        module_.getOrInsertFunction(OSPREY_JIT_HELPER_EVALUATE_RUN,
+                                    llvm::FunctionType::get(void_type, {ptr_, ptr_, i32_}, false));
     evaluate_lane_ =
         module_.getOrInsertFunction(OSPREY_JIT_HELPER_EVALUATE_LANE,
                                     llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
   }
 
+  // The entry function calls one part after the other, each computing a slice of the nodes:
+  // instruction selection and register allocation grow faster than linearly with a function's
+  // size, so many small functions compile faster than one large one.
   void EmitEntry(const std::string& name, const std::vector<ir::NodeId>& nodes) {
+    llvm::Function* entry = NewFunction(name, llvm::Function::ExternalLinkage);
+    std::vector<llvm::Function*> parts;
+    size_t start = 0;
+    while (start < nodes.size()) {
+      // A part ends after kLaneNodesPerPart lane nodes (runs of other nodes cost one call).
+      size_t end = start;
+      size_t lane_count = 0;
+      while (end < nodes.size() && lane_count < kLaneNodesPerPart) {
+        if (lane_nodes_[nodes[end].value]) ++lane_count;
+        ++end;
+      }
+      llvm::Function* part =
+          NewFunction(absl::StrCat(name, "_part", parts.size()), llvm::Function::InternalLinkage);
+      EmitPart(part, std::span(nodes).subspan(start, end - start));
+      parts.push_back(part);
+      start = end;
+    }
+    builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", entry));
+    for (llvm::Function* part : parts) {
+      builder_.CreateCall(part, {entry->getArg(0), entry->getArg(1), entry->getArg(2)});
+    }
+    builder_.CreateRetVoid();
+  }
+
+ private:
+  static constexpr size_t kLaneNodesPerPart = 64;
+
+  llvm::Function* NewFunction(const std::string& name, llvm::GlobalValue::LinkageTypes linkage) {
     auto* type = llvm::FunctionType::get(builder_.getVoidTy(), {ptr_, ptr_, ptr_}, false);
-    function_ = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, module_);
-    frame_ = function_->getArg(0);
-    state_ = function_->getArg(1);
-    lanes_ = function_->getArg(2);
+    llvm::Function* function = llvm::Function::Create(type, linkage, name, module_);
     // The three arrays never overlap, and the helpers do not keep them.
-    for (unsigned i = 0; i < 3; ++i) function_->addParamAttr(i, llvm::Attribute::NoAlias);
-    builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", function_));
+    for (unsigned i = 0; i < 3; ++i) function->addParamAttr(i, llvm::Attribute::NoAlias);
+    return function;
+  }
+
+  void EmitPart(llvm::Function* part, std::span<const ir::NodeId> nodes) {
+    function_ = part;
+    frame_ = part->getArg(0);
+    state_ = part->getArg(1);
+    lanes_ = part->getArg(2);
+    builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", part));
+    std::vector<int32_t> run;  // Consecutive nodes that are not lane nodes.
     for (ir::NodeId id : nodes) {
+      if (!lane_nodes_[id.value]) {
+        run.push_back(id.value);
+        continue;
+      }
+      EmitRun(run);
       llvm::Value* state = builder_.CreateConstInBoundsGEP1_32(i8_, state_, id.value);
       llvm::BasicBlock* compute = NewBlock("compute");
       llvm::BasicBlock* next = NewBlock("next");
@@ -66,10 +114,10 @@ class Lowerer {
       builder_.CreateBr(next);
       builder_.SetInsertPoint(next);
     }
+    EmitRun(run);
     builder_.CreateRetVoid();
   }
 
- private:
   llvm::BasicBlock* NewBlock(const char* name) {
     return llvm::BasicBlock::Create(context_, name, function_);
   }
@@ -79,15 +127,14 @@ class Lowerer {
   llvm::Value* Lane(int32_t id) {
     return builder_.CreateConstInBoundsGEP1_32(lane_type_, lanes_, static_cast<unsigned>(id));
   }
-  llvm::Value* Tag(llvm::Value* lane) {
-    return builder_.CreateLoad(i8_, builder_.CreateStructGEP(lane_type_, lane, 0));
-  }
+  // The tag is at offset 0 of a lane: the lane's address is the tag's.
+  llvm::Value* Tag(llvm::Value* lane) { return builder_.CreateLoad(i8_, lane); }
   llvm::Value* Bits(llvm::Value* lane) {
     return builder_.CreateLoad(i64_, builder_.CreateStructGEP(lane_type_, lane, 2));
   }
   void StoreLane(int32_t id, llvm::Value* tag, llvm::Value* bits) {
     llvm::Value* lane = Lane(id);
-    builder_.CreateStore(tag, builder_.CreateStructGEP(lane_type_, lane, 0));
+    builder_.CreateStore(tag, lane);
     builder_.CreateStore(bits, builder_.CreateStructGEP(lane_type_, lane, 2));
   }
   void StoreBool(int32_t id, llvm::Value* flag) {
@@ -126,12 +173,36 @@ class Lowerer {
     return {truthy, TagIs(tag, OSPREY_LANE_FAILED)};
   }
 
+  // The runtime computes a run of other nodes in one call, from a constant array of their ids:
+  // most nodes of a ruleset are calls, JSON reads and rules, and one call per node would make
+  // the code (and its compile time) grow with them for no gain.
+  void EmitRun(std::vector<int32_t>& run) {
+    if (run.empty()) return;
+    if (run.size() == 1) {
+      llvm::Value* state = builder_.CreateConstInBoundsGEP1_32(i8_, state_, run[0]);
+      llvm::BasicBlock* compute = NewBlock("compute");
+      llvm::BasicBlock* next = NewBlock("next");
+      builder_.CreateCondBr(
+          builder_.CreateICmpEQ(builder_.CreateLoad(i8_, state), Byte(OSPREY_NODE_PENDING)),
+          compute, next);
+      builder_.SetInsertPoint(compute);
+      builder_.CreateCall(evaluate_, {frame_, Id(run[0])});
+      builder_.CreateStore(Byte(OSPREY_NODE_DONE), state);
+      builder_.CreateBr(next);
+      builder_.SetInsertPoint(next);
+    } else {
+      std::vector<uint32_t> unsigned_ids(run.begin(), run.end());  // The i32 array type.
+      llvm::Constant* ids = llvm::ConstantDataArray::get(context_, unsigned_ids);
+      auto* array = new llvm::GlobalVariable(module_, ids->getType(), /*isConstant=*/true,
+                                             llvm::GlobalValue::PrivateLinkage, ids, "run");
+      array->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+      builder_.CreateCall(evaluate_run_, {frame_, array, llvm::ConstantInt::get(i32_, run.size())});
+    }
+    run.clear();
+  }
+
   void EmitNode(int32_t id) {
     const ir::Node& node = program_.nodes[id];
-    if (!lane_nodes_[id]) {
-      builder_.CreateCall(evaluate_, {frame_, Id(id)});
-      return;
-    }
     switch (node.op) {
       case ir::Op::kConstant:
         return EmitConstant(id, node.constant);
@@ -369,6 +440,7 @@ class Lowerer {
   llvm::FunctionCallee evaluate_;
   llvm::FunctionCallee load_;
   llvm::FunctionCallee truth_;
+  llvm::FunctionCallee evaluate_run_;
   llvm::FunctionCallee evaluate_lane_;
 
   llvm::Function* function_ = nullptr;
@@ -379,20 +451,23 @@ class Lowerer {
 
 }  // namespace
 
-std::string EntryName(const std::string& prefix, size_t index) {
-  return absl::StrCat(prefix, "_entry", index);
-}
-
-std::unique_ptr<llvm::Module> LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
-                                          const ir::ActionPaths& paths,
-                                          const std::vector<bool>& lane_nodes,
-                                          const std::string& prefix) {
-  auto module = std::make_unique<llvm::Module>(prefix, context);
-  Lowerer lowerer(*module, program, lane_nodes);
-  for (size_t i = 0; i < paths.partitions.size(); ++i) {
-    lowerer.EmitEntry(EntryName(prefix, i), paths.partitions[i].nodes);
+LoweredModule LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
+                          const ir::ActionPaths& paths, const std::vector<bool>& lane_nodes,
+                          const std::string& prefix) {
+  LoweredModule lowered;
+  lowered.module = std::make_unique<llvm::Module>(prefix, context);
+  Lowerer lowerer(*lowered.module, program, lane_nodes);
+  // Action names often run the same files (no Require tells them apart): one function each.
+  std::map<std::vector<int32_t>, std::string> function_of_nodes;
+  for (const ir::ActionPartition& partition : paths.partitions) {
+    std::vector<int32_t> key;
+    for (ir::NodeId id : partition.nodes) key.push_back(id.value);
+    auto [it, added] = function_of_nodes.try_emplace(
+        std::move(key), absl::StrCat(prefix, "_entry", function_of_nodes.size()));
+    if (added) lowerer.EmitEntry(it->second, partition.nodes);
+    lowered.entry_of_partition.push_back(it->second);
   }
-  return module;
+  return lowered;
 }
 
 }  // namespace osprey::codegen::internal

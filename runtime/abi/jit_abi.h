@@ -56,6 +56,9 @@ typedef struct OspreyJitHelpers {
   // Python truthiness of node `node`'s value (computed by `evaluate`): 0 false, 1 true,
   // 2 the node failed.
   int32_t (*truth)(OspreyFrame* frame, int32_t node);
+  // For each of the `count` nodes in `nodes` (increasing, none a lane node) that is pending:
+  // computes it, keeps its value and marks it done. Runs of such nodes take one call.
+  void (*evaluate_run)(OspreyFrame* frame, const int32_t* nodes, int32_t count);
   // Computes lane node `node` the general way (mixed types, overflow, errors to record) from
   // its operands' values, and writes its lane to `out`.
   void (*evaluate_lane)(OspreyFrame* frame, int32_t node, OspreyLane* out);
@@ -65,6 +68,7 @@ typedef struct OspreyJitHelpers {
 #define OSPREY_JIT_HELPER_LOAD "osprey_jit_load"
 #define OSPREY_JIT_HELPER_TRUTH "osprey_jit_truth"
 #define OSPREY_JIT_HELPER_EVALUATE_LANE "osprey_jit_evaluate_lane"
+#define OSPREY_JIT_HELPER_EVALUATE_RUN "osprey_jit_evaluate_run"
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -14,17 +14,20 @@
 
 namespace osprey::codegen::internal {
 
-// The name of partition `index`'s entry function in a module whose symbols start with `prefix`
-// (unique per compiled ruleset, so that versions can live side by side in one JIT).
-std::string EntryName(const std::string& prefix, size_t index);
+struct LoweredModule {
+  std::unique_ptr<llvm::Module> module;
+  // By partition: the name of its entry function. Partitions that run the same nodes share
+  // one function.
+  std::vector<std::string> entry_of_partition;
+};
 
-// Builds the module. `lane_nodes` is LaneNodes(program). Every function it defines is an entry
-// named EntryName(prefix, i); the only external symbols it uses are the helpers of
-// OspreyJitHelpers, by their OSPREY_JIT_HELPER_* names.
-std::unique_ptr<llvm::Module> LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
-                                          const ir::ActionPaths& paths,
-                                          const std::vector<bool>& lane_nodes,
-                                          const std::string& prefix);
+// Builds the module; its symbols start with `prefix` (unique per compiled ruleset, so that
+// versions can live side by side in one JIT). `lane_nodes` is LaneNodes(program). The only
+// external symbols it uses are the helpers of OspreyJitHelpers, by their OSPREY_JIT_HELPER_*
+// names.
+LoweredModule LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
+                          const ir::ActionPaths& paths, const std::vector<bool>& lane_nodes,
+                          const std::string& prefix);
 
 }  // namespace osprey::codegen::internal
 
