@@ -82,6 +82,15 @@ const char* Symbol(OrderOperator op) {
   return "?";
 }
 
+// A rule's `features` dict as the reference builds it: field name -> str(value).
+std::vector<std::pair<std::string, std::string>> RuleFeatures(const RuleValue& rule) {
+  std::vector<std::pair<std::string, std::string>> features;
+  for (size_t i = 0; i < rule.field_values.size(); ++i) {
+    features.emplace_back(rule.definition->field_names[i], PythonStr(rule.field_values[i]));
+  }
+  return features;
+}
+
 bool FeaturesEqual(const std::vector<std::pair<std::string, std::string>>& a,
                    const std::vector<std::pair<std::string, std::string>>& b) {
   // A dict in the reference: equal when the same keys map to the same values, in any order.
@@ -184,8 +193,8 @@ bool PythonEquals(const Value& left, const Value& right) {
     case Kind::kRule: {
       const RuleValue& a = left.as_rule();
       const RuleValue& b = right.as_rule();
-      return a.name == b.name && a.value == b.value && a.description == b.description &&
-             FeaturesEqual(a.features, b.features);
+      return a.name() == b.name() && a.value == b.value && a.description() == b.description() &&
+             FeaturesEqual(RuleFeatures(a), RuleFeatures(b));
     }
     case Kind::kEffect:
       return left.effect_ptr() == right.effect_ptr();

@@ -252,16 +252,16 @@ std::string PythonRepr(const Value& value) {
     case Kind::kRule: {
       const RuleValue& rule = value.as_rule();
       std::string features = "{";
-      for (size_t i = 0; i < rule.features.size(); ++i) {
+      for (size_t i = 0; i < rule.field_values.size(); ++i) {
         if (i > 0) features.append(", ");
-        AppendStringRepr(rule.features[i].first, &features);
+        AppendStringRepr(rule.definition->field_names[i], &features);
         features.append(": ");
-        AppendStringRepr(rule.features[i].second, &features);
+        AppendStringRepr(PythonStr(rule.field_values[i]), &features);
       }
       features.push_back('}');
-      return "RuleT(name=" + PythonRepr(Value::String(rule.name)) +
+      return "RuleT(name=" + PythonRepr(Value::String(rule.name())) +
              ", value=" + (rule.value ? "True" : "False") +
-             ", description=" + PythonRepr(Value::String(rule.description)) +
+             ", description=" + PythonRepr(Value::String(rule.description())) +
              ", features=" + features + ")";
     }
     case Kind::kTimeDelta:

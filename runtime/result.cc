@@ -20,7 +20,7 @@ std::vector<LabelMutation> LabelMutationsOf(const ActionResult& result, const Ac
       mutation.entity_id = id;
       mutation.label = effect.label;
       mutation.add = effect.add;
-      mutation.reason.name = rule->name;
+      mutation.reason.name = rule->name();
       mutation.reason.created_at_micros = action.timestamp.unix_micros;
       if (effect.expires_after_seconds) {
         mutation.reason.expires_at_micros =

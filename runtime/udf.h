@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "runtime/action.h"
 #include "runtime/labels.h"
@@ -79,8 +80,15 @@ class NativeUdfRegistry {
   void Register(std::string name, UdfFactory factory);
   const UdfFactory* Find(std::string_view name) const;
 
+  // Marks `name` pure: its result (value or error) depends on its arguments only, never on the
+  // action, labels, clock, randomness or the network. A call of a pure function with constant
+  // arguments may be computed once, when the ruleset compiles.
+  void MarkPure(std::string name) { pure_.insert(std::move(name)); }
+  bool IsPure(std::string_view name) const { return pure_.contains(std::string(name)); }
+
  private:
   absl::flat_hash_map<std::string, UdfFactory> factories_;
+  absl::flat_hash_set<std::string> pure_;
 };
 
 // Adapts a stateless function to a UdfFactory.

@@ -16,6 +16,8 @@
 #include <variant>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
+
 namespace osprey::runtime {
 
 class Value;
@@ -26,13 +28,14 @@ struct EntityValue {
   std::shared_ptr<const Value> id;  // A str or int Value.
 };
 
-// The value of a Rule feature. Exported and unwrapped as its boolean.
-struct RuleValue {
+// What a Rule feature is, fixed when its ruleset compiles; shared by all its values.
+struct RuleDefinition {
   std::string name;
-  bool value = false;
-  std::string description;  // The template, not the interpolated text (spec §4.5.1).
-  std::vector<std::pair<std::string, std::string>> features;  // f-string field -> str(value)
+  std::string description;               // The template, not the interpolated text (§4.5.1).
+  std::vector<std::string> field_names;  // The description's f-string fields, in order.
 };
+
+struct RuleValue;
 
 class Value {
  public:
@@ -138,6 +141,19 @@ struct Effect {
   // kCustom: a plugin effect exported under its own key, e.g. "__ban_user" -> "user_1|reason".
   std::string output_key;
   std::string output_value;
+};
+
+// The value of a Rule feature. Exported and unwrapped as its boolean.
+struct RuleValue {
+  std::shared_ptr<const RuleDefinition> definition;
+  bool value = false;
+  // By field of the definition: its value (None for a failed one, which prints as None too).
+  // Kept as values, not text: the text is needed only when a rule is printed or compared,
+  // which is rare, while a rule is evaluated for every action.
+  absl::InlinedVector<Value, 2> field_values;
+
+  const std::string& name() const { return definition->name; }
+  const std::string& description() const { return definition->description; }
 };
 
 inline Value Value::Entity(std::string type, Value id) {

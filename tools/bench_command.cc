@@ -18,6 +18,7 @@
 #include "frontend/types.h"
 #include "runtime/labels.h"
 #include "runtime/stream_evaluator.h"
+#include "tools/heap_allocations.h"
 
 namespace osprey::tools {
 namespace {
@@ -169,6 +170,7 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
   size_t output_bytes = 0;  // Keeps the rendered results observable.
   int passes = 0;
   Clock::duration eval_time{};
+  uint64_t allocations_before = heap_allocations.load(std::memory_order_relaxed);
   while (options.repeat > 0 ? passes < options.repeat
                             : passes == 0 || Seconds(eval_time) < kMinSeconds) {
     for (size_t start = 0; start < lines.size(); start += kBatch) {
@@ -188,6 +190,7 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
     ++passes;
   }
 
+  uint64_t allocations = heap_allocations.load(std::memory_order_relaxed) - allocations_before;
   double seconds = Seconds(eval_time);
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
@@ -210,6 +213,10 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
   out << absl::StrFormat("batch_%d_p99_us: %.1f\n", batch, Percentile(batch_micros, 0.99));
   out << absl::StrFormat("result_bytes_per_action: %.1f\n",
                          static_cast<double>(output_bytes) / static_cast<double>(evaluated));
+  if (heap_allocations_counted) {
+    out << absl::StrFormat("heap_allocations_per_action: %.1f\n",
+                           static_cast<double>(allocations) / static_cast<double>(evaluated));
+  }
   out << absl::StrFormat("peak_rss_mib: %.1f\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
   out.flush();
   return out ? kExitOk : kExitUsage;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_format.h"
 #include "codegen/interpreter/json_reads.h"
 #include "codegen/interpreter/lane_values.h"
@@ -26,7 +27,9 @@ static_assert(static_cast<int>(ir::CompareOp::kGreaterEqual) -
                   static_cast<int>(ir::CompareOp::kLess) ==
               static_cast<int>(runtime::OrderOperator::kGreaterEqual));
 
-static_assert(static_cast<int>(OSPREY_NODE_PENDING) == 1 && static_cast<int>(OSPREY_NODE_DONE) == 2,
+static_assert(static_cast<int>(OSPREY_NODE_PENDING) == 1 &&
+                  static_cast<int>(OSPREY_NODE_DONE) == 2 &&
+                  static_cast<int>(OSPREY_NODE_FIXED) == 3,
               "Evaluation::State must keep the layout of OspreyNodeState");
 
 Evaluation::Evaluation(const Interpreter& interpreter)
@@ -36,7 +39,25 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       state_(program_.nodes.size(), State::kIdle),
       active_files_(program_.files.size(), false),
       set_state_(program_.pattern_sets.size(), SetState::kUnknown),
-      set_found_(program_.pattern_sets.size()) {}
+      set_found_(program_.pattern_sets.size()),
+      rule_values_(program_.rules.size()) {
+  for (size_t i = 0; i < program_.nodes.size(); ++i) {
+    if (program_.nodes[i].op == ir::Op::kConstant) {
+      values_[i] = interpreter_.constant_values_[i];
+      state_[i] = State::kFixed;
+    } else if (interpreter_.read_by_rule_only_[i]) {
+      state_[i] = State::kFixed;  // Never read: the Rule looks at the operands.
+    }
+  }
+}
+
+void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes) {
+  lanes_ = lanes;
+  lane_nodes_ = lane_nodes;
+  for (size_t i = 0; i < state_.size(); ++i) {
+    if (state_[i] == State::kFixed && (*lane_nodes)[i]) SetLane(values_[i], lanes[i]);
+  }
+}
 
 Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& action,
                        const runtime::LabelStore* labels, uint64_t random_seed)
@@ -48,7 +69,7 @@ void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore*
                        uint64_t random_seed) {
   // Only what the previous action touched needs resetting: the nodes of its active files.
   for (size_t i = 0; i < state_.size(); ++i) {
-    if (state_[i] == State::kIdle) continue;
+    if (state_[i] == State::kIdle || state_[i] == State::kFixed) continue;
     state_[i] = State::kIdle;
     values_[i].reset();
   }
@@ -60,6 +81,7 @@ void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore*
   labels_ = labels;
   random_seed_ = random_seed;
   result_ = runtime::ActionResult();
+  result_.features.reserve(program_.features.size());
   result_.action_id = action.id;
   result_.timestamp = action.timestamp.iso;
   Activate(program_.entry);
@@ -137,27 +159,14 @@ Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
   std::string error;
   switch (node.op) {
     case ir::Op::kConstant:
-      return ConstantToValue(node.constant);
+      return interpreter_.constant_values_[id.value];
     case ir::Op::kFail:
       RecordError(node, node.message);
       return std::nullopt;
-    case ir::Op::kList: {
-      std::vector<Value> items;
-      for (size_t i = 0; i < node.operands.size(); ++i) {
-        if (!Input(node, i)) return std::nullopt;
-        items.push_back(*Input(node, i));
-      }
-      return Value::List(std::move(items));
-    }
-    case ir::Op::kFormatString: {
-      std::string text = node.format[0];
-      for (size_t i = 0; i < node.operands.size(); ++i) {
-        if (!Input(node, i)) return std::nullopt;
-        text += runtime::PythonStr(*Input(node, i));
-        text += node.format[i + 1];
-      }
-      return Value::String(std::move(text));
-    }
+    case ir::Op::kList:
+      return EvaluateList(node);
+    case ir::Op::kFormatString:
+      return EvaluateFormatString(node);
     case ir::Op::kBinary: {
       if (!Input(node, 0) || !Input(node, 1)) return std::nullopt;
       Outcome value = runtime::ApplyBinary(static_cast<runtime::BinaryOperator>(node.detail),
@@ -204,6 +213,26 @@ Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
       return EvaluatePatternMatch(node);
   }
   return std::nullopt;
+}
+
+Evaluation::Outcome Evaluation::EvaluateList(const ir::Node& node) {
+  std::vector<Value> items;
+  items.reserve(node.operands.size());
+  for (size_t i = 0; i < node.operands.size(); ++i) {
+    if (!Input(node, i)) return std::nullopt;
+    items.push_back(*Input(node, i));
+  }
+  return Value::List(std::move(items));
+}
+
+Evaluation::Outcome Evaluation::EvaluateFormatString(const ir::Node& node) {
+  std::string text = node.format[0];
+  for (size_t i = 0; i < node.operands.size(); ++i) {
+    if (!Input(node, i)) return std::nullopt;
+    text += runtime::PythonStr(*Input(node, i));
+    text += node.format[i + 1];
+  }
+  return Value::String(std::move(text));
 }
 
 Evaluation::Outcome Evaluation::EvaluateCompare(const ir::Node& node, ir::CompareOp op) {
@@ -259,13 +288,13 @@ Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node, int32_t call_
   const ir::Call& call = program_.calls[call_index];
   const runtime::UdfInstance* instance = interpreter_.instances_[call_index].get();
   size_t param_count = call.udf->params.size();
-  std::vector<Value> arguments;
-  std::unique_ptr<bool[]> failed_flags(new bool[param_count + 1]());
-  arguments.reserve(param_count + 1);
+  // Most calls have a handful of parameters: their arguments stay on the stack.
+  absl::InlinedVector<Value, 8> arguments;
+  absl::InlinedVector<bool, 8> failed_flags(param_count, false);
   for (size_t p = 0; p < param_count; ++p) {
     int32_t operand = call.operand_of_param[p];
     if (operand < 0) {
-      arguments.push_back(call.constants[p] ? ConstantToValue(*call.constants[p]) : Value::None());
+      arguments.push_back(interpreter_.call_constants_[call_index][p]);
       continue;
     }
     const Outcome& input = Input(node, operand);
@@ -298,9 +327,15 @@ Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node, int32_t call_
   runtime::CallContext context;
   context.action = action_;
   context.labels = labels_;
-  context.argument_failed = std::span<const bool>(failed_flags.get(), param_count);
+  context.argument_failed = std::span<const bool>(failed_flags.data(), param_count);
   context.random_seed = random_seed_ ^ (static_cast<uint64_t>(call_index) * 0x9E3779B97F4A7C15u);
-  runtime::UdfOutcome outcome = instance->Call(context, arguments);
+  return FinishCall(
+      node, call_index,
+      instance->Call(context, std::span<const Value>(arguments.data(), arguments.size())));
+}
+
+Evaluation::Outcome Evaluation::FinishCall(const ir::Node& node, int32_t call_index,
+                                           runtime::UdfOutcome outcome) {
   if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
     if (udf_error->recorded) RecordError(node, udf_error->message);
     return std::nullopt;
@@ -308,10 +343,10 @@ Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node, int32_t call_
   Value value = std::get<Value>(std::move(outcome));
   const std::optional<runtime::ValueType>& expected = interpreter_.dynamic_results_[call_index];
   if (expected && !runtime::CheckValue(value, *expected)) {
-    RecordError(node, absl::StrFormat(
-                          "Function `%s` with dynamic return type returned `%s` but was "
-                          "expected to return `%s`.",
-                          call.udf->name, runtime::PythonTypeName(value), expected->DisplayName()));
+    RecordError(node, absl::StrFormat("Function `%s` with dynamic return type returned `%s` but "
+                                      "was expected to return `%s`.",
+                                      program_.calls[call_index].udf->name,
+                                      runtime::PythonTypeName(value), expected->DisplayName()));
     return std::nullopt;
   }
   return value;
@@ -347,22 +382,43 @@ Evaluation::Outcome Evaluation::EvaluateJsonRead(const ir::Node& node) {
 
 Evaluation::Outcome Evaluation::EvaluateRule(const ir::Node& node) {
   const ir::Rule& rule = program_.rules[node.payload];
-  const Outcome& when_all = Input(node, 0);
-  const Outcome& description = Input(node, 1);
-  // Any failed item fails the rule, even next to a False one: no short-circuit (§4.5.1).
-  if (!when_all || !description) return std::nullopt;
-  auto value = std::make_shared<runtime::RuleValue>();
-  value->name = rule.name;
-  value->description = rule.description_template;
+  // Any failed item fails the rule, even next to a False one: no short-circuit (§4.5.1). A
+  // list or f-string only this rule reads was not built (Interpreter::read_by_rule_only_): it
+  // would have failed when one of its operands did.
+  for (int operand = 0; operand < 2; ++operand) {
+    int32_t id = node.operands[operand].value;
+    if (!interpreter_.read_by_rule_only_[id]) {
+      if (!Get(id)) return std::nullopt;
+      continue;
+    }
+    const ir::Node& built = program_.nodes[id];
+    for (size_t i = 0; i < built.operands.size(); ++i) {
+      if (!Input(built, i)) return std::nullopt;
+    }
+  }
+  // The previous action's value of this rule is reused when nothing holds it any more (its
+  // result was written and dropped): no allocation per rule per action in a stream.
+  std::shared_ptr<runtime::RuleValue>& value = rule_values_[node.payload];
+  if (value == nullptr || value.use_count() != 1) value = std::make_shared<runtime::RuleValue>();
+  value->definition = interpreter_.rule_definitions_[node.payload];
   value->value = true;
-  for (const Value& item : when_all->as_list())
-    value->value = value->value && runtime::Truthy(item);
+  value->field_values.clear();
+  int32_t list = node.operands[0].value;
+  if (interpreter_.read_by_rule_only_[list]) {
+    const ir::Node& items = program_.nodes[list];
+    for (size_t i = 0; i < items.operands.size(); ++i) {
+      value->value = value->value && runtime::Truthy(*Input(items, i));
+    }
+  } else {
+    for (const Value& item : Get(list)->as_list()) {
+      value->value = value->value && runtime::Truthy(item);
+    }
+  }
   for (size_t f = 0; f < rule.field_names.size(); ++f) {
     const Outcome& field = Input(node, 2 + f);
-    value->features.emplace_back(rule.field_names[f],
-                                 field ? runtime::PythonStr(*field) : std::string("None"));
+    value->field_values.push_back(field ? *field : Value::None());
   }
-  return Value::Rule(std::move(value));
+  return Value::Rule(value);
 }
 
 Evaluation::Outcome Evaluation::EvaluateWhenRules(const ir::Node& node) {

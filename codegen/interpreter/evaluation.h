@@ -12,8 +12,6 @@
 
 namespace osprey::codegen {
 
-runtime::Value ConstantToValue(const frontend::ConstValue& constant);
-
 class Evaluation {
  public:
   // An evaluation of one action at a time; Start() begins the next one, reusing the storage.
@@ -27,10 +25,7 @@ class Evaluation {
   // --- For compiled code (codegen/engine): the same evaluation, driven from outside. ---
   // Nodes marked in `lane_nodes` keep their value in `lanes` (runtime/abi/jit_abi.h), where
   // compiled code computes it; reads of such a node here convert its lane. Both outlive this.
-  void UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes) {
-    lanes_ = lanes;
-    lane_nodes_ = lane_nodes;
-  }
+  void UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes);
   // Begins evaluating `action`: forgets the previous action's values and marks the nodes of
   // main.sml and its imports pending. The action and labels must outlive the evaluation.
   void Start(const runtime::Action& action, const runtime::LabelStore* labels,
@@ -53,9 +48,13 @@ class Evaluation {
   void Activate(int32_t file);
   void Store(int32_t id, Outcome value);
   Outcome EvaluateNode(ir::NodeId id);
+  Outcome EvaluateList(const ir::Node& node);
+  Outcome EvaluateFormatString(const ir::Node& node);
   Outcome EvaluateCompare(const ir::Node& node, ir::CompareOp op);
   // `call_index` is the node's payload, or for a kPatternMatch its PatternMatch::call.
   Outcome EvaluateCall(const ir::Node& node, int32_t call_index);
+  // A call's outcome as the node's: errors recorded, a dynamic result checked.
+  Outcome FinishCall(const ir::Node& node, int32_t call_index, runtime::UdfOutcome outcome);
   Outcome EvaluateJsonRead(const ir::Node& node);
   Outcome EvaluateRule(const ir::Node& node);
   Outcome EvaluateWhenRules(const ir::Node& node);
@@ -78,7 +77,9 @@ class Evaluation {
 
   std::vector<Outcome> values_;
   // OspreyNodeState by node (the layout compiled code reads and writes).
-  enum class State : uint8_t { kIdle, kPending, kDone };
+  // kFixed: a node whose value is the same for every action (a constant, or a list or string
+  // the Rule reading it never needs built): set once, never computed per action.
+  enum class State : uint8_t { kIdle, kPending, kDone, kFixed };
   std::vector<State> state_;
   OspreyLane* lanes_ = nullptr;
   const std::vector<bool>* lane_nodes_ = nullptr;
@@ -90,6 +91,8 @@ class Evaluation {
   std::vector<SetState> set_state_;
   std::vector<std::vector<uint8_t>> set_found_;
   runtime::ActionResult result_;
+  // By ir::Rule index: this evaluation's value of the rule, reused across actions.
+  std::vector<std::shared_ptr<runtime::RuleValue>> rule_values_;
 };
 
 }  // namespace osprey::codegen

@@ -53,9 +53,33 @@ void CollectNodes(const ir::Program& program, ir::NodeId root, std::vector<bool>
   }
 }
 
-}  // namespace
+// See Interpreter::read_by_rule_only_.
+std::vector<bool> ReadByRuleOnly(const ir::Program& program) {
+  std::vector<bool> only(program.nodes.size(), false);
+  std::vector<bool> other_reader(program.nodes.size(), false);
+  for (const ir::Node& node : program.nodes) {
+    for (size_t i = 0; i < node.operands.size(); ++i) {
+      int32_t operand = node.operands[i].value;
+      const ir::Op op = program.nodes[operand].op;
+      bool by_rule = node.op == ir::Op::kRule &&
+                     ((i == 0 && op == ir::Op::kList) || (i == 1 && op == ir::Op::kFormatString));
+      if (by_rule) {
+        only[operand] = true;
+      } else {
+        other_reader[operand] = true;
+      }
+    }
+  }
+  for (const ir::Feature& feature : program.features) other_reader[feature.value.value] = true;
+  for (const ir::PatternSet& set : program.pattern_sets) other_reader[set.target.value] = true;
+  for (const ir::File& file : program.files) {
+    for (ir::NodeId statement : file.statements) other_reader[statement.value] = true;
+  }
+  for (size_t i = 0; i < only.size(); ++i) only[i] = only[i] && !other_reader[i];
+  return only;
+}
 
-runtime::Value ConstantToValue(const frontend::ConstValue& constant) { return ToValue(constant); }
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     const ir::Program& program, const runtime::NativeUdfRegistry& natives) {
@@ -112,6 +136,36 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     }
     interpreter->pattern_sets_.push_back(
         runtime::PatternSet::Create(members, set.case_insensitive));
+  }
+  interpreter->constant_values_.resize(program.nodes.size());
+  for (size_t i = 0; i < program.nodes.size(); ++i) {
+    if (program.nodes[i].op == ir::Op::kConstant) {
+      interpreter->constant_values_[i] = ToValue(program.nodes[i].constant);
+    }
+  }
+  for (const ir::Call& call : program.calls) {
+    std::vector<runtime::Value>& values = interpreter->call_constants_.emplace_back();
+    for (const std::optional<frontend::ConstValue>& constant : call.constants) {
+      values.push_back(constant ? ToValue(*constant) : runtime::Value::None());
+    }
+  }
+  for (size_t c = 0; c < program.calls.size(); ++c) {
+    const ir::Call& call = program.calls[c];
+    const runtime::UdfInstance* instance = interpreter->instances_[c].get();
+    bool constant =
+        instance != nullptr && natives.IsPure(call.udf->name) && call.extra_names.empty();
+    for (int32_t operand : call.operand_of_param) constant = constant && operand < 0;
+    std::optional<runtime::UdfOutcome>& outcome = interpreter->constant_outcomes_.emplace_back();
+    if (!constant) continue;
+    std::unique_ptr<bool[]> failed(new bool[call.udf->params.size() + 1]());
+    runtime::CallContext context;
+    context.argument_failed = std::span<const bool>(failed.get(), call.udf->params.size());
+    outcome = instance->Call(context, interpreter->call_constants_[c]);
+  }
+  interpreter->read_by_rule_only_ = ReadByRuleOnly(program);
+  for (const ir::Rule& rule : program.rules) {
+    interpreter->rule_definitions_.push_back(std::make_shared<const runtime::RuleDefinition>(
+        runtime::RuleDefinition{rule.name, rule.description_template, rule.field_names}));
   }
   interpreter->file_nodes_.resize(program.files.size());
   for (size_t f = 0; f < program.files.size(); ++f) {

@@ -45,6 +45,20 @@ class Interpreter {
   std::vector<std::unique_ptr<const runtime::PatternSet>> pattern_sets_;
   // By file: every node its statements need, in increasing id order.
   std::vector<std::vector<ir::NodeId>> file_nodes_;
+  // By node: the value of a kConstant, built once (copies share it).
+  std::vector<std::optional<runtime::Value>> constant_values_;
+  // By call: the outcome of a pure function's call whose arguments are all constant, computed
+  // once here (runtime::NativeUdfRegistry::MarkPure); nullopt for the others.
+  std::vector<std::optional<runtime::UdfOutcome>> constant_outcomes_;
+  // By call, by parameter: the constant argument's value (None when the call has none).
+  std::vector<std::vector<runtime::Value>> call_constants_;
+  // By ir::Rule index: what its values share.
+  std::vector<std::shared_ptr<const runtime::RuleDefinition>> rule_definitions_;
+  // By node: a `when_all` list or description f-string whose only reader is a Rule. The Rule
+  // reads what it needs from such a node's operands, so the node itself builds no list or
+  // string: its value is None, or failed when an operand failed (which fails the Rule, as the
+  // list or string would).
+  std::vector<bool> read_by_rule_only_;
 
   friend class Evaluation;
 };

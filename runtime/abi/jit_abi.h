@@ -39,6 +39,7 @@ enum OspreyNodeState {
   OSPREY_NODE_IDLE = 0,     // Its file does not run (yet) for this action.
   OSPREY_NODE_PENDING = 1,  // Must be computed.
   OSPREY_NODE_DONE = 2,
+  OSPREY_NODE_FIXED = 3,  // Same value for every action (a constant), set up once.
 };
 
 // The entry function compiled for one group of action names: computes every pending node of

@@ -76,6 +76,9 @@ void RegisterEffectUdfs(NativeUdfRegistry& registry) {
                       return Label(site, context, args, /*add=*/false);
                     }));
   registry.Register("BanUser", Stateless([](CallContext&, Args args) { return BanUser(args); }));
+  // Effects are values: the same arguments give the same effect.
+  registry.MarkPure("DeclareVerdict");
+  registry.MarkPure("BanUser");
 }
 
 }  // namespace osprey::runtime::udfs

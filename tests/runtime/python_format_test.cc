@@ -24,8 +24,10 @@ Value S(std::string s) { return Value::String(std::move(s)); }
 Value L(std::vector<Value> items) { return Value::List(std::move(items)); }
 Value E(std::string type, Value id) { return Value::Entity(std::move(type), std::move(id)); }
 Value R(bool value) {
+  auto definition =
+      std::make_shared<const RuleDefinition>(RuleDefinition{"R", "desc {X}", {"X", "Y"}});
   return Value::Rule(std::make_shared<const RuleValue>(
-      RuleValue{"R", value, "desc {X}", {{"X", "1"}, {"Y", "a"}}}));
+      RuleValue{definition, value, {Value::Int(1), Value::String("a")}}));
 }
 
 struct StrCase {

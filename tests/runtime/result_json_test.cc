@@ -30,7 +30,7 @@ TEST_P(ResultJsonTest, RendersLikeJsonDumps) {
 
 std::shared_ptr<const RuleValue> Rule(bool value) {
   auto rule = std::make_shared<RuleValue>();
-  rule->name = "R";
+  rule->definition = std::make_shared<const RuleDefinition>(RuleDefinition{"R", "", {}});
   rule->value = value;
   return rule;
 }
