@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "frontend/diagnostic_render.h"
+#include "runtime/batch_evaluator.h"
 #include "runtime/labels.h"
-#include "runtime/stream_evaluator.h"
 
 namespace osprey::tools {
 namespace {
@@ -42,6 +42,15 @@ void AddRunCommand(CLI::App& app, CommandAction& action) {
   command->add_flag("--ruleset-key", options->include_ruleset_identity,
                     "Add the ruleset identity to every result as \"__ruleset\"");
   command->add_option("--seed", options->seed, "Seed of RandomBool/RandomInt")
+      ->capture_default_str();
+  command->add_option("--threads", options->threads, "Worker threads evaluating each batch")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  command->add_option("--emit", options->emit, "Result lines: Osprey's full map, or hits only")
+      ->check(CLI::IsMember({"full", "hits"}))
+      ->capture_default_str();
+  command->add_option("--batch-size", options->batch_size, "Most actions per batch")
+      ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();
   command->callback([options, engine, &action] {
     options->compile.engine = *engine == "jit" ? Engine::kJit : Engine::kInterpreter;
@@ -83,16 +92,38 @@ int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out
     absl::Status loaded = labels.LoadJson(text.str());
     if (!loaded.ok()) return Fail(err, options.labels_file + ": " + std::string(loaded.message()));
   }
-  runtime::StreamOptions stream_options;
-  stream_options.include_ruleset_identity = options.include_ruleset_identity;
-  stream_options.random_seed = options.seed;
-  runtime::StreamEvaluator evaluator(*compiled->ruleset, &labels, stream_options);
+  runtime::RulesetHandle rulesets(std::move(compiled->ruleset));
+  runtime::BatchOptions batch_options;
+  batch_options.threads = options.threads;
+  batch_options.random_seed = options.seed;
+  batch_options.render.emit =
+      options.emit == "hits" ? runtime::EmitMode::kHits : runtime::EmitMode::kFull;
+  batch_options.render.include_ruleset_identity = options.include_ruleset_identity;
+  runtime::BatchEvaluator evaluator(rulesets, &labels, batch_options);
+
+  std::vector<std::string> lines;
+  std::vector<std::string> results;
+  int64_t next_line_number = 1;
   std::string line;
-  int64_t line_number = 0;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    out << evaluator.EvaluateLine(line, line_number) << '\n';
+  bool more = true;
+  while (more) {
+    lines.clear();
+    // Fill the batch while input is at hand: stop when it is full, at the end, or when the
+    // next line would have to be waited for.
+    while (static_cast<int>(lines.size()) < options.batch_size) {
+      if (!lines.empty() && in.rdbuf()->in_avail() <= 0) break;
+      if (!std::getline(in, line)) {
+        more = false;
+        break;
+      }
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(line);
+    }
+    if (lines.empty()) break;
+    evaluator.Evaluate(lines, next_line_number, results);
+    next_line_number += static_cast<int64_t>(lines.size());
+    for (const std::string& result : results) out << result << '\n';
+    out.flush();
   }
   out.flush();
   return out ? kExitOk : kExitUsage;

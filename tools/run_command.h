@@ -23,13 +23,18 @@ struct RunCommandOptions {
   CompileOptions compile;
   bool include_ruleset_identity = false;
   uint64_t seed = 0;
+  int threads = 1;
+  std::string emit = "full";  // "full" or "hits" (runtime::EmitMode)
+  int batch_size = 1024;      // Most lines per batch; a batch also closes when input pauses.
 };
 
 void AddRunCommand(CLI::App& app, CommandAction& action);
 
-// Compiles the rules, then reads `in` line by line and writes one JSON result per line to
-// `out`. A malformed line gives `{"__error": ..., "__line": N}` in its place. Rules with errors
-// are reported to `err` and nothing is evaluated (kExitRulesInvalid); unreadable files, an
+// Compiles the rules, then reads `in` in batches of lines and writes one JSON result per line
+// to `out`, in input order, flushed after each batch. A batch closes when it is full or when no
+// more input is buffered (the writer paused), so a caller that writes one action and waits gets
+// its result. A malformed line gives `{"__error": ..., "__line": N}` in its place. Rules with
+// errors are reported to `err` and nothing is evaluated (kExitRulesInvalid); unreadable files, an
 // unavailable engine or a bad labels file give kExitUsage.
 int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
            bool color);

@@ -1,0 +1,33 @@
+// The JSON line written for one evaluated action, in either output mode.
+#ifndef OSPREY_RUNTIME_RESULT_RENDER_H_
+#define OSPREY_RUNTIME_RESULT_RENDER_H_
+
+#include <string>
+
+#include "runtime/result.h"
+
+namespace osprey::runtime {
+
+enum class EmitMode : uint8_t {
+  // Osprey's result map (spec §4.7): `__action_id`, `__timestamp`, `__error_count`, effects'
+  // keys (`__verdicts`, `__entity_label_mutations`, plugin keys), then every exported feature.
+  kFull,
+  // What a pipeline that does not index features needs: `__action_id`, `__ruleset`,
+  // `__error_count`, `__rules` (the names of the Rule features that are true, in definition
+  // order), then the effects' keys as in kFull.
+  kHits,
+};
+
+struct RenderOptions {
+  EmitMode emit = EmitMode::kFull;
+  // kFull only: add `"__ruleset": <identity>` after the effects' keys (kHits always has it).
+  bool include_ruleset_identity = false;
+};
+
+// Appends the result line (no newline) of `result`, produced by the ruleset `identity` names.
+void AppendResultLine(const ActionResult& result, const std::string& identity,
+                      const RenderOptions& options, std::string* out);
+
+}  // namespace osprey::runtime
+
+#endif  // OSPREY_RUNTIME_RESULT_RENDER_H_
