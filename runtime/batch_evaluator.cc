@@ -24,14 +24,15 @@ BatchEvaluator::~BatchEvaluator() {
   for (std::thread& thread : threads_) thread.join();
 }
 
-std::shared_ptr<const CompiledRuleset> BatchEvaluator::Evaluate(std::span<const std::string> lines,
-                                                                int64_t first_line_number,
-                                                                std::vector<std::string>& results) {
+std::shared_ptr<const CompiledRuleset> BatchEvaluator::Evaluate(
+    std::span<const std::string> lines, int64_t first_line_number,
+    std::vector<std::string>& results, std::vector<ResultSummary>* summaries) {
   // One acquisition per batch: every action of the batch sees the same version, and a swap
   // published meanwhile is picked up by the next batch.
   std::shared_ptr<const CompiledRuleset> ruleset = rulesets_.Current();
   results.resize(lines.size());
-  batch_ = Batch{lines, first_line_number, &results, ruleset.get()};
+  if (summaries != nullptr) summaries->assign(lines.size(), ResultSummary());
+  batch_ = Batch{lines, first_line_number, &results, summaries, ruleset.get()};
   const bool parallel = options_.threads > 1 && lines.size() > 1;
   if (parallel) {
     {
@@ -92,11 +93,13 @@ void BatchEvaluator::RunSlice(int index) {
     out.clear();
     if (batch.ruleset == nullptr) {
       out = ErrorRecordJson("no ruleset is loaded", line_number);
+      if (batch.summaries != nullptr) (*batch.summaries)[i].is_error = true;
       continue;
     }
     absl::StatusOr<Action> action = worker.reader.Read(batch.lines[i]);
     if (!action.ok()) {
       out = ErrorRecordJson(std::string(action.status().message()), line_number);
+      if (batch.summaries != nullptr) (*batch.summaries)[i].is_error = true;
       if (parallel) worker.mutations.emplace_back();
       continue;
     }
@@ -111,6 +114,7 @@ void BatchEvaluator::RunSlice(int index) {
       }
     }
     AppendResultLine(result, batch.ruleset->identity(), options_.render, &out);
+    if (batch.summaries != nullptr) (*batch.summaries)[i] = SummarizeResult(result);
   }
 }
 

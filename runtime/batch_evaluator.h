@@ -66,10 +66,12 @@ class BatchEvaluator {
   // `results` gets exactly one line (no newline) per input line, in order — an error record
   // (`{"__error": ..., "__line": n}`) for a line that is not a valid action. Returns the
   // ruleset that evaluated the batch (null when none is published: every result is then an
-  // error record). Not thread-safe: one batch at a time.
+  // error record). With `summaries`, it also gets one ResultSummary per line. Not thread-safe:
+  // one batch at a time.
   std::shared_ptr<const CompiledRuleset> Evaluate(std::span<const std::string> lines,
                                                   int64_t first_line_number,
-                                                  std::vector<std::string>& results);
+                                                  std::vector<std::string>& results,
+                                                  std::vector<ResultSummary>* summaries = nullptr);
 
  private:
   struct Worker {
@@ -80,6 +82,7 @@ class BatchEvaluator {
     std::span<const std::string> lines;
     int64_t first_line_number = 0;
     std::vector<std::string>* results = nullptr;
+    std::vector<ResultSummary>* summaries = nullptr;
     const CompiledRuleset* ruleset = nullptr;
   };
 

@@ -70,4 +70,24 @@ void AppendResultLine(const ActionResult& result, const std::string& identity,
   AppendResultJson(entries, out);
 }
 
+ResultSummary SummarizeResult(const ActionResult& result) {
+  ResultSummary summary;
+  summary.action_id = result.action_id;
+  summary.error_count = result.error_count;
+  for (const auto& [name, value] : result.features) {
+    if (value && value->kind() == Value::Kind::kRule && value->as_rule().value) {
+      summary.true_rules.push_back(name);
+    }
+  }
+  for (const EmittedEffect& emitted : result.effects) {
+    const Effect& effect = *emitted.effect;
+    if (effect.kind == Effect::Kind::kVerdict) summary.verdicts.push_back(effect.verdict);
+    if (effect.kind == Effect::Kind::kLabel) {
+      summary.label_mutations.push_back(effect.entity_type + "/" + effect.label + "/" +
+                                        (effect.add ? "1" : "0"));
+    }
+  }
+  return summary;
+}
+
 }  // namespace osprey::runtime

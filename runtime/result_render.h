@@ -2,7 +2,9 @@
 #ifndef OSPREY_RUNTIME_RESULT_RENDER_H_
 #define OSPREY_RUNTIME_RESULT_RENDER_H_
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "runtime/result.h"
 
@@ -27,6 +29,18 @@ struct RenderOptions {
 // Appends the result line (no newline) of `result`, produced by the ruleset `identity` names.
 void AppendResultLine(const ActionResult& result, const std::string& identity,
                       const RenderOptions& options, std::string* out);
+
+// The parts of a result a program embedding the engine acts on, as plain data.
+struct ResultSummary {
+  int64_t action_id = 0;
+  bool is_error = false;  // The input line was not a valid action.
+  int64_t error_count = 0;
+  std::vector<std::string> true_rules;  // Rule features that are true, in definition order.
+  std::vector<std::string> verdicts;
+  std::vector<std::string> label_mutations;  // As in `__entity_label_mutations`.
+};
+
+ResultSummary SummarizeResult(const ActionResult& result);
 
 }  // namespace osprey::runtime
 

@@ -9,6 +9,7 @@
 #   codegen/*.h       (its public headers) may not include LLVM (llvm/, llvm-c/)
 #   runtime/          may not include frontend/, ir/, codegen/ or LLVM
 #   runtime/abi/      may include nothing of the project but runtime/abi/
+#   embed/osprey_jit/ (the public embedding headers) may include standard headers only
 #
 # CMake target links enforce the same graph for symbols; this catches header-only leaks.
 # Usage: check-layering.sh [REPO_ROOT]   (default: the repository containing this script)
@@ -56,6 +57,10 @@ report "ir/ must not include codegen/ or runtime/" \
 report "codegen/ may include runtime/abi/ only, not the rest of runtime/ (except interpreter, engine)" \
   "$(includes codegen | grep -vE "^codegen/(interpreter|engine)/" | grep -E ":${target}runtime/" \
        | grep -vE ":${target}runtime/abi/" || true)"
+
+# The embedding API's public headers are all an embedder sees: the standard library only.
+report "embed/osprey_jit/ (public headers) may include only standard headers" \
+  "$(includes embed/osprey_jit | grep -E ":${target}\"" || true)"
 
 shopt -s nullglob
 codegen_public_headers=(codegen/*.h)

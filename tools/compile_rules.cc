@@ -3,6 +3,7 @@
 #include "absl/strings/str_format.h"
 #include "codegen/engine/jit_ruleset.h"
 #include "codegen/interpreter/interpreted_ruleset.h"
+#include "frontend/ruleset.h"
 #include "ir/lower.h"
 #include "ir/passes.h"
 
@@ -28,6 +29,14 @@ std::string RulesetIdentity(const frontend::SourceSet& sources) {
 absl::StatusOr<CompiledRules> CompileRulesDirectory(const std::string& rules_dir,
                                                     const CompileOptions& options,
                                                     frontend::DiagnosticSink& sink) {
+  absl::StatusOr<frontend::SourceSet> sources = frontend::LoadRulesDirectory(rules_dir);
+  if (!sources.ok()) return sources.status();
+  return CompileRulesSources(*std::move(sources), options, sink);
+}
+
+absl::StatusOr<CompiledRules> CompileRulesSources(frontend::SourceSet sources,
+                                                  const CompileOptions& options,
+                                                  frontend::DiagnosticSink& sink) {
   CompiledRules compiled;
   compiled.registry = std::make_unique<frontend::UdfRegistry>(frontend::UdfRegistry::Stdlib());
   for (const std::string& file : options.udf_files) {
@@ -42,10 +51,7 @@ absl::StatusOr<CompiledRules> CompileRulesDirectory(const std::string& rules_dir
   }
   frontend::ValidateOptions validate_options;
   validate_options.udfs = compiled.registry.get();
-  absl::StatusOr<frontend::ValidatedRuleset> validated =
-      frontend::ValidateDirectory(rules_dir, validate_options, sink);
-  if (!validated.ok()) return validated.status();
-  compiled.validated = *std::move(validated);
+  compiled.validated = frontend::ParseAndValidate(std::move(sources), validate_options, sink);
   if (!compiled.validated.valid) return compiled;
 
   absl::StatusOr<ir::Program> program = ir::Lower(compiled.validated);

@@ -39,6 +39,11 @@ absl::StatusOr<CompiledRules> CompileRulesDirectory(const std::string& rules_dir
                                                     const CompileOptions& options,
                                                     frontend::DiagnosticSink& sink);
 
+// The same, for sources already in memory (path -> text, as LoadRulesDirectory would read them).
+absl::StatusOr<CompiledRules> CompileRulesSources(frontend::SourceSet sources,
+                                                  const CompileOptions& options,
+                                                  frontend::DiagnosticSink& sink);
+
 // A stable identity of a ruleset's sources: the hex FNV-1a 64 hash of every (path, text).
 std::string RulesetIdentity(const frontend::SourceSet& sources);
 
