@@ -70,8 +70,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   osprey_results* results = NULL;
-  status = osprey_engine_evaluate(engine, (const char* const*)lines, lengths, (size_t)count,
-                                  &results);
+  status =
+      osprey_engine_evaluate(engine, (const char* const*)lines, lengths, (size_t)count, &results);
   if (status != OSPREY_OK) {
     fprintf(stderr, "evaluation failed: status %d\n", (int)status);
     return 2;
