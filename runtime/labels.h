@@ -37,7 +37,9 @@ struct LabelMutation {
 };
 
 // The label store behind an interface: in-process by default; a shared store for many workers
-// plugs in here. Implementations must be safe to call from one thread at a time per instance.
+// plugs in here. Reads (the const functions) may run on several threads at once — a batch's
+// workers evaluate concurrently — but never at the same time as Apply, which the batch runtime
+// calls between batches (runtime/batch_evaluator.h).
 class LabelStore {
  public:
   virtual ~LabelStore() = default;

@@ -9,11 +9,15 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <streambuf>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tools/cli.h"
 #include "tools/command.h"
 
 namespace osprey::tools {
@@ -57,14 +61,18 @@ struct RunOutput {
   std::string err;
 };
 
-RunOutput RunOn(const RunCommandOptions& options, const std::string& input) {
-  std::istringstream in(input);
+RunOutput RunOn(const RunCommandOptions& options, std::istream& in) {
   std::ostringstream out, err;
   RunOutput result;
   result.code = RunRun(options, in, out, err, /*color=*/false);
   result.lines = Lines(out.str());
   result.err = err.str();
   return result;
+}
+
+RunOutput RunOn(const RunCommandOptions& options, const std::string& input) {
+  std::istringstream in(input);
+  return RunOn(options, in);
 }
 
 RunCommandOptions Options(const fs::path& rules) {
@@ -305,6 +313,182 @@ TEST(RunTest, RulesetKeyAddsTheRulesetIdentity) {
   EXPECT_EQ(keyed.lines[0][at + key.size() + 16], '"');
   EXPECT_THAT(keyed.lines[1], HasSubstr(key + identity + "\""));
 }
+
+// Input that arrives one line at a time, like a writer that sends an action and waits for its
+// result: after each line nothing more is buffered (in_avail() is 0).
+class LineAtATimeBuf : public std::streambuf {
+ public:
+  explicit LineAtATimeBuf(std::vector<std::string> lines) : lines_(std::move(lines)) {}
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (next_ == lines_.size()) return traits_type::eof();
+    current_ = lines_[next_++] + "\n";
+    setg(current_.data(), current_.data(), current_.data() + current_.size());
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::vector<std::string> lines_;
+  size_t next_ = 0;
+  std::string current_;
+};
+
+struct BatchingCase {
+  std::string name;
+  int threads;
+  int batch_size;
+  bool line_at_a_time;
+  std::vector<bool> is_vip;  // IsVip of each of the four actions.
+};
+
+void PrintTo(const BatchingCase& c, std::ostream* os) { *os << c.name; }
+
+class BatchingTest : public ::testing::TestWithParam<BatchingCase> {};
+
+// u2 is flagged by line 2. One thread: lines 3 and 4 see the label. Several: only the actions
+// of later batches do, so where batches close (--batch-size, or a pause in the input) shows.
+TEST_P(BatchingTest, LabelEffectsReachTheActionsOfLaterBatches) {
+  const BatchingCase& c = GetParam();
+  std::vector<std::string> lines = {
+      Action(1, "a", "{\"user\": \"u2\"}"), Action(2, "a", "{\"user\": \"u2\", \"flagged\": true}"),
+      Action(3, "a", "{\"user\": \"u2\"}"), Action(4, "a", "{\"user\": \"u2\"}")};
+  RunCommandOptions options = Options(LabelRules());
+  options.threads = c.threads;
+  options.batch_size = c.batch_size;
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  std::istringstream buffered(text);
+  LineAtATimeBuf paused_buf(lines);
+  std::istream paused(&paused_buf);
+  RunOutput run = RunOn(options, c.line_at_a_time ? paused : static_cast<std::istream&>(buffered));
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  ASSERT_EQ(run.lines.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_THAT(run.lines[i], HasSubstr(c.is_vip[i] ? "\"IsVip\": true" : "\"IsVip\": false"))
+        << "line " << i + 1;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Run, BatchingTest,
+    ::testing::Values(
+        BatchingCase{"OneThread", 1, 1024, false, {false, false, true, true}},
+        BatchingCase{"OneThreadBatch2", 1, 2, false, {false, false, true, true}},
+        BatchingCase{"TwoThreadsOneBatch", 2, 1024, false, {false, false, false, false}},
+        BatchingCase{"TwoThreadsBatch2", 2, 2, false, {false, false, true, true}},
+        BatchingCase{"TwoThreadsBatch3", 2, 3, false, {false, false, false, true}},
+        BatchingCase{"FourThreadsBatch1", 4, 1, false, {false, false, true, true}},
+        BatchingCase{"TwoThreadsPausedInput", 2, 1024, true, {false, false, true, true}}),
+    [](const ::testing::TestParamInfo<BatchingCase>& param_info) { return param_info.param.name; });
+
+class ThreadsTest : public ::testing::TestWithParam<std::pair<int, int>> {};  // Threads, batch.
+
+// A ruleset that does not read labels gives the same bytes whatever the threads and batches.
+TEST_P(ThreadsTest, SameOutputAsTheDefault) {
+  std::string input;
+  for (int i = 1; i <= 40; ++i) {
+    input += i % 6 == 0   ? std::string(i % 12 == 0 ? "" : "{\"action_id\": 1")
+             : i % 6 == 4 ? "{\"action_id\": " + std::to_string(i) + ", \"data\": {}}"
+                          : Action(i, "a", "{\"name\": \"n" + std::to_string(i) + "\"}");
+    input += "\n";
+  }
+  RunCommandOptions options = Options(SmallRules());
+  RunOutput expected = RunOn(options, input);
+  ASSERT_EQ(expected.code, kExitOk) << expected.err;
+  ASSERT_EQ(expected.lines.size(), 40u);
+  EXPECT_THAT(expected.lines[35], HasSubstr("\"__line\": 36}"));
+  std::tie(options.threads, options.batch_size) = GetParam();
+  RunOutput run = RunOn(options, input);
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  EXPECT_EQ(run.lines, expected.lines);
+}
+
+INSTANTIATE_TEST_SUITE_P(Run, ThreadsTest,
+                         ::testing::Values(std::pair{2, 2}, std::pair{4, 3}, std::pair{2, 1},
+                                           std::pair{4, 1000}),
+                         [](const ::testing::TestParamInfo<std::pair<int, int>>& param_info) {
+                           return "Threads" + std::to_string(param_info.param.first) + "Batch" +
+                                  std::to_string(param_info.param.second);
+                         });
+
+TEST(RunTest, EmitHitsWritesOnlyTheHitKeys) {
+  std::string input = Action(1, "a", "{\"user\": \"u1\"}") + "\n" +
+                      Action(2, "a", "{\"user\": \"u2\", \"flagged\": true}") + "\n";
+  RunCommandOptions options = Options(LabelRules());
+  options.include_ruleset_identity = true;
+  RunOutput full = RunOn(options, input);
+  ASSERT_EQ(full.code, kExitOk) << full.err;
+  ASSERT_EQ(full.lines.size(), 2u);
+  const std::string key = "\"__ruleset\": \"";
+  size_t at = full.lines[0].find(key);
+  ASSERT_NE(at, std::string::npos) << full.lines[0];
+  const std::string identity = full.lines[0].substr(at + key.size(), 16);
+
+  for (bool ruleset_key : {false, true}) {
+    options.include_ruleset_identity = ruleset_key;  // Hits names the ruleset either way.
+    options.emit = "hits";
+    RunOutput hits = RunOn(options, input);
+    ASSERT_EQ(hits.code, kExitOk) << hits.err;
+    ASSERT_EQ(hits.lines.size(), 2u);
+    EXPECT_EQ(hits.lines[0], "{\"__action_id\": 1, \"__ruleset\": \"" + identity +
+                                 "\", \"__error_count\": 0, \"__rules\": []}");
+    EXPECT_EQ(hits.lines[1], "{\"__action_id\": 2, \"__ruleset\": \"" + identity +
+                                 "\", \"__error_count\": 0, \"__rules\": [\"MakeVip\"], "
+                                 "\"__entity_label_mutations\": [\"User/vip/1\"]}");
+  }
+}
+
+struct CliCase {
+  std::string name;
+  std::vector<std::string> args;  // After `osprey-jit run --rules R --input I --output O`.
+  int exit_code;
+};
+
+void PrintTo(const CliCase& c, std::ostream* os) { *os << c.name; }
+
+class RunCliTest : public ::testing::TestWithParam<CliCase> {};
+
+TEST_P(RunCliTest, ExitCode) {
+  fs::path dir = MakeDir("cli_" + GetParam().name,
+                         {{"in.jsonl", Action(1, "a", "{\"name\": \"x\"}") + "\n{\n"}});
+  const std::string rules = SmallRules().string();
+  const std::string input = (dir / "in.jsonl").string();
+  const std::string output = (dir / "out.jsonl").string();
+  std::vector<const char*> argv = {"osprey-jit", "run",         "--rules",  rules.c_str(),
+                                   "--input",    input.c_str(), "--output", output.c_str()};
+  for (const std::string& arg : GetParam().args) argv.push_back(arg.c_str());
+  ::testing::internal::CaptureStderr();
+  int code = RunOspreyJit(static_cast<int>(argv.size()), argv.data());
+  std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(code, GetParam().exit_code) << err;
+  if (GetParam().exit_code == kExitOk) {
+    std::vector<std::string> lines = Lines(ReadFile(output));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_THAT(lines[0], StartsWith("{\"__action_id\": 1, "));
+    EXPECT_THAT(lines[1], HasSubstr("\"__line\": 2}"));
+  } else {
+    EXPECT_FALSE(fs::exists(output));  // Rejected before anything runs.
+  }
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Run, RunCliTest,
+    ::testing::Values(CliCase{"Defaults", {}, kExitOk},
+                      CliCase{"Threads2Batch2", {"--threads", "2", "--batch-size", "2"}, kExitOk},
+                      CliCase{"EmitHits", {"--emit", "hits", "--threads", "256"}, kExitOk},
+                      CliCase{"EmitFull", {"--emit=full", "--ruleset-key"}, kExitOk},
+                      CliCase{"ThreadsZero", {"--threads", "0"}, kExitUsage},
+                      CliCase{"ThreadsNegative", {"--threads", "-1"}, kExitUsage},
+                      CliCase{"ThreadsTooMany", {"--threads", "257"}, kExitUsage},
+                      CliCase{"ThreadsNotANumber", {"--threads", "two"}, kExitUsage},
+                      CliCase{"EmitBogus", {"--emit", "bogus"}, kExitUsage},
+                      CliCase{"EmitUpperCase", {"--emit", "HITS"}, kExitUsage},
+                      CliCase{"BatchSizeZero", {"--batch-size", "0"}, kExitUsage},
+                      CliCase{"BatchSizeNotANumber", {"--batch-size", "many"}, kExitUsage}),
+    [](const ::testing::TestParamInfo<CliCase>& param_info) { return param_info.param.name; });
 
 }  // namespace
 }  // namespace osprey::tools
