@@ -19,6 +19,7 @@
 #include "runtime/batch_evaluator.h"
 #include "runtime/labels.h"
 #include "tools/heap_allocations.h"
+#include "tools/swap_bench.h"
 
 namespace osprey::tools {
 namespace {
@@ -111,6 +112,11 @@ void AddBenchCommand(CLI::App& app, CommandAction& action) {
       ->capture_default_str();
   command->add_option("--repeat", options->repeat, "Passes over the input (0 = at least 2 s)")
       ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command->add_option("--swaps", options->swaps, "Then swap in this many new rule versions")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--swap-batch-size", options->swap_batch_size, "Batch size while swapping")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   command
       ->add_option("--generate", options->generate,
@@ -238,6 +244,15 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
         static_cast<double>(allocations) / static_cast<double>(evaluated_after_first_batch));
   }
   out << absl::StrFormat("peak_rss_mib: %.1f\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+  if (options.swaps > 0) {
+    SwapBenchOptions swap_options;
+    swap_options.swaps = options.swaps;
+    swap_options.batch_size = options.swap_batch_size;
+    swap_options.compile = options.compile;
+    swap_options.batch = batch_options;
+    std::string error;
+    if (!RunSwapBench(rules_dir, lines, swap_options, out, error)) return Fail(err, error);
+  }
   out.flush();
   return out ? kExitOk : kExitUsage;
 }

@@ -33,6 +33,8 @@ struct BenchCommandOptions {
   std::string emit = "full";
   int repeat = 0;    // Passes over the input; 0 = until at least 2 s have been spent.
   int generate = 0;  // > 0: use generated rules and this many generated actions instead.
+  int swaps = 0;     // > 0: then measure this many hot swaps (tools/swap_bench.h).
+  int swap_batch_size = 16;
 };
 
 void AddBenchCommand(CLI::App& app, CommandAction& action);
