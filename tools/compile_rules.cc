@@ -26,6 +26,31 @@ std::string RulesetIdentity(const frontend::SourceSet& sources) {
   return absl::StrFormat("%016x", hash);
 }
 
+namespace {
+
+// A compiled ruleset that keeps the function signatures its program points to alive.
+class RulesetWithSignatures : public runtime::CompiledRuleset {
+ public:
+  RulesetWithSignatures(std::shared_ptr<const frontend::UdfRegistry> registry,
+                        std::unique_ptr<runtime::CompiledRuleset> ruleset)
+      : registry_(std::move(registry)), ruleset_(std::move(ruleset)) {}
+
+  runtime::ActionResult Evaluate(const runtime::Action& action, const runtime::LabelStore* labels,
+                                 uint64_t random_seed) const override {
+    return ruleset_->Evaluate(action, labels, random_seed);
+  }
+  const std::string& identity() const override { return ruleset_->identity(); }
+  std::vector<std::pair<std::string, double>> compile_phases_ms() const override {
+    return ruleset_->compile_phases_ms();
+  }
+
+ private:
+  std::shared_ptr<const frontend::UdfRegistry> registry_;  // Destroyed after ruleset_.
+  std::unique_ptr<runtime::CompiledRuleset> ruleset_;
+};
+
+}  // namespace
+
 absl::StatusOr<CompiledRules> CompileRulesDirectory(const std::string& rules_dir,
                                                     const CompileOptions& options,
                                                     frontend::DiagnosticSink& sink) {
@@ -38,7 +63,7 @@ absl::StatusOr<CompiledRules> CompileRulesSources(frontend::SourceSet sources,
                                                   const CompileOptions& options,
                                                   frontend::DiagnosticSink& sink) {
   CompiledRules compiled;
-  compiled.registry = std::make_unique<frontend::UdfRegistry>(frontend::UdfRegistry::Stdlib());
+  compiled.registry = std::make_shared<frontend::UdfRegistry>(frontend::UdfRegistry::Stdlib());
   for (const std::string& file : options.udf_files) {
     absl::Status loaded = frontend::LoadUdfDeclarations(file, *compiled.registry);
     if (!loaded.ok()) return loaded;
@@ -68,7 +93,8 @@ absl::StatusOr<CompiledRules> CompileRulesSources(frontend::SourceSet sources,
           : codegen::CompileInterpreted(*std::move(program), std::move(identity),
                                         runtime::NativeUdfRegistry::Stdlib());
   if (!ruleset.ok()) return ruleset.status();
-  compiled.ruleset = *std::move(ruleset);
+  compiled.ruleset =
+      std::make_unique<RulesetWithSignatures>(compiled.registry, *std::move(ruleset));
   return compiled;
 }
 

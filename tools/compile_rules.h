@@ -27,8 +27,9 @@ struct CompileOptions {
 };
 
 struct CompiledRules {
-  // Owned here because the program refers to the function signatures.
-  std::unique_ptr<frontend::UdfRegistry> registry;
+  // The function signatures the program refers to; `ruleset` shares ownership, so a ruleset
+  // may outlive this struct (a published ruleset does).
+  std::shared_ptr<frontend::UdfRegistry> registry;
   frontend::ValidatedRuleset validated;               // Its sources render the diagnostics.
   std::unique_ptr<runtime::CompiledRuleset> ruleset;  // Null when the rules have errors.
 };

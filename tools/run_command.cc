@@ -5,11 +5,13 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <sstream>
 
 #include "frontend/diagnostic_render.h"
 #include "runtime/batch_evaluator.h"
 #include "runtime/labels.h"
+#include "tools/rules_watcher.h"
 
 namespace osprey::tools {
 namespace {
@@ -51,6 +53,13 @@ void AddRunCommand(CLI::App& app, CommandAction& action) {
       ->capture_default_str();
   command->add_option("--batch-size", options->batch_size, "Most actions per batch")
       ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  command->add_flag("--watch", options->watch,
+                    "Reload the rules when files in the rules directory change");
+  command
+      ->add_option("--watch-quiet-ms", options->watch_quiet_ms,
+                   "Reload once the rules directory has been quiet this long")
+      ->check(CLI::Range(0, 60000))
       ->capture_default_str();
   command->callback([options, engine, &action] {
     options->compile.engine = *engine == "jit" ? Engine::kJit : Engine::kInterpreter;
@@ -100,6 +109,32 @@ int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out
       options.emit == "hits" ? runtime::EmitMode::kHits : runtime::EmitMode::kFull;
   batch_options.render.include_ruleset_identity = options.include_ruleset_identity;
   runtime::BatchEvaluator evaluator(rulesets, &labels, batch_options);
+
+  std::mutex err_mutex;  // The watcher reports from its own thread.
+  std::string applied = rulesets.Current()->identity();
+  RulesWatcher watcher(options.rules_dir, std::chrono::milliseconds(options.watch_quiet_ms), [&] {
+    frontend::DiagnosticSink reload_sink;
+    absl::StatusOr<CompiledRules> reloaded =
+        CompileRulesDirectory(options.rules_dir, options.compile, reload_sink);
+    std::lock_guard<std::mutex> lock(err_mutex);
+    if (!reloaded.ok()) {
+      err << "osprey-jit: reload failed, keeping ruleset " << applied << ": "
+          << reloaded.status().message() << "\n";
+    } else if (reloaded->ruleset == nullptr) {
+      const frontend::SourceSet& sources = reloaded->validated.parsed.sources;
+      err << frontend::RenderText(reload_sink.Sorted(sources), sources, color)
+          << "osprey-jit: the new rules have errors; keeping ruleset " << applied << "\n";
+    } else if (reloaded->ruleset->identity() != applied) {
+      applied = reloaded->ruleset->identity();
+      rulesets.Publish(std::move(reloaded->ruleset));
+      err << "osprey-jit: applied ruleset " << applied << "\n";
+    }
+    err.flush();
+  });
+  if (options.watch) {
+    std::string error;
+    if (!watcher.Start(error)) return Fail(err, "cannot watch " + options.rules_dir + ": " + error);
+  }
 
   std::vector<std::string> lines;
   std::vector<std::string> results;

@@ -26,6 +26,23 @@ TEST(BenchTest, GeneratedWorkloadPrintsEveryFigure) {
   }
 }
 
+TEST(BenchTest, SwapsReportLatencyThroughputAndMemory) {
+  BenchCommandOptions options;
+  options.generate = 100;
+  options.repeat = 1;
+  options.compile.engine = Engine::kJit;
+  options.compile.opt_level = 0;
+  options.swaps = 3;
+  std::ostringstream out, err;
+  EXPECT_EQ(RunBench(options, out, err), kExitOk) << err.str();
+  for (const char* field :
+       {"jit_codegen_ms: ", "swaps: 3 (batches of 16 while swapping)\n", "swap_compile_ms_p50: ",
+        "swap_latency_ms_p50: ", "swap_latency_ms_p99: ", "actions_per_s_steady: ",
+        "actions_per_s_while_swapping: ", "rss_mib_before_swaps: ", "rss_mib_after_swaps: "}) {
+    EXPECT_NE(out.str().find(field), std::string::npos) << field << " missing in\n" << out.str();
+  }
+}
+
 struct Case {
   std::string name;
   std::vector<const char*> args;  // After `osprey-jit bench`.
@@ -49,8 +66,16 @@ INSTANTIATE_TEST_SUITE_P(
     Flags, BenchFlagsTest,
     testing::Values(
         Case{"ok", {"--generate", "50", "--repeat", "1", "--opt", "0"}, kExitOk},
-        Case{"threads", {"--generate", "50", "--threads", "4"}, kExitUsage},
-        Case{"emit_hits", {"--generate", "50", "--emit", "hits"}, kExitUsage},
+        Case{"threads",
+             {"--generate", "50", "--repeat", "1", "--opt", "0", "--threads", "2"},
+             kExitOk},
+        Case{"emit_hits",
+             {"--generate", "50", "--repeat", "1", "--opt", "0", "--emit", "hits"},
+             kExitOk},
+        Case{"swaps", {"--generate", "50", "--repeat", "1", "--opt", "0", "--swaps", "2"}, kExitOk},
+        Case{"zero_threads", {"--generate", "50", "--threads", "0"}, kExitUsage},
+        Case{"interp", {"--generate", "50", "--repeat", "1", "--engine", "interp"}, kExitOk},
+        Case{"bad_engine", {"--generate", "50", "--engine", "llvm"}, kExitUsage},
         Case{"bad_opt", {"--generate", "50", "--opt", "1"}, kExitUsage},
         Case{"bad_emit", {"--generate", "50", "--emit", "some"}, kExitUsage},
         Case{"no_input", {"--rules", "/nonexistent"}, kExitUsage},
