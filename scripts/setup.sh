@@ -23,6 +23,10 @@
 #   dnsmasq-base         a DNS server the MXLookup tests start on loopback
 #                        (tests/runtime/udfs_mx_lookup_test.cc); -base: the binary without
 #                        the system service the `dnsmasq` package would start
+#   libcurl4-openssl-dev HTTP for the etcd rule source and push-rules (tools/etcd_client.cc,
+#                        etcd's v3 JSON gateway)
+#   etcd-server curl     a real etcd the rule-source tests start on loopback
+#                        (tests/tools/etcd_test.sh), and curl to write to it directly
 #   publicsuffix         the Public Suffix List read by DomainTld/EmailDomain/DomainChopper
 #   libgtest-dev libgmock-dev libbenchmark-dev   tests and benchmarks
 #   clang-format clang-tidy   scripts/check-format.sh (a ctest test) and .clang-tidy
@@ -32,7 +36,7 @@ readonly PACKAGES=(
   cmake ninja-build g++ pkg-config git ca-certificates
   llvm-19-dev clang-19 libclang-rt-19-dev
   libsimdjson-dev libcli11-dev libabsl-dev libre2-dev libyaml-cpp-dev libicu-dev libpcre2-dev
-  libssl-dev publicsuffix dnsmasq-base
+  libssl-dev publicsuffix dnsmasq-base libcurl4-openssl-dev etcd-server curl
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
 )

@@ -3,6 +3,7 @@
 #include "CLI/CLI.hpp"
 #include "tools/bench_command.h"
 #include "tools/command.h"
+#include "tools/push_rules_command.h"
 #include "tools/run_command.h"
 #include "tools/validate_command.h"
 
@@ -19,6 +20,7 @@ int RunOspreyJit(int argc, const char* const* argv) {
 
   CommandAction action;
   AddBenchCommand(app, action);
+  AddPushRulesCommand(app, action);
   AddRunCommand(app, action);
   AddValidateCommand(app, action);
 

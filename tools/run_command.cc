@@ -2,15 +2,20 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "frontend/diagnostic_render.h"
 #include "runtime/batch_evaluator.h"
 #include "runtime/labels.h"
+#include "tools/etcd_client.h"
 #include "tools/rules_watcher.h"
 
 namespace osprey::tools {
@@ -26,8 +31,11 @@ int Fail(std::ostream& err, std::string_view message) {
 void AddRunCommand(CLI::App& app, CommandAction& action) {
   auto options = std::make_shared<RunCommandOptions>();
   CLI::App* command = app.add_subcommand("run", "Evaluate JSONL actions against a ruleset");
-  command->add_option("--rules", options->rules_dir, "Rules directory (contains main.sml)")
-      ->required();
+  command->add_option("--rules-etcd", options->rules_etcd,
+                      "Read (and watch) the rules from this etcd endpoint instead of --rules");
+  command->add_option("--rules-key", options->rules_key,
+                      "The etcd key holding the ruleset (a JSON map of path to source)");
+  command->add_option("--rules", options->rules_dir, "Rules directory (contains main.sml)");
   command->add_option("--input", options->input, "Actions, one JSON object per line (- = stdin)")
       ->capture_default_str();
   command->add_option("--output", options->output, "Results, one JSON object per line (- = stdout)")
@@ -81,11 +89,45 @@ void AddRunCommand(CLI::App& app, CommandAction& action) {
   });
 }
 
+namespace {
+
+// Where the rules come from: the rules directory, or Osprey's JSON map under an etcd key.
+absl::StatusOr<CompiledRules> CompileFromSource(const RunCommandOptions& options,
+                                                const std::string& etcd_value,
+                                                frontend::DiagnosticSink& sink) {
+  if (options.rules_etcd.empty()) {
+    return CompileRulesDirectory(options.rules_dir, options.compile, sink);
+  }
+  absl::StatusOr<std::map<std::string, std::string>> files = DecodeRulesetJson(etcd_value);
+  if (!files.ok()) return files.status();
+  frontend::SourceSet sources;
+  for (const auto& [path, text] : *files) sources.Add(path, text);
+  return CompileRulesSources(std::move(sources), options.compile, sink);
+}
+
+}  // namespace
+
 int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
            bool color) {
+  if (options.rules_etcd.empty() == options.rules_dir.empty()) {
+    return Fail(err, "give the rules with --rules DIR or with --rules-etcd and --rules-key");
+  }
+  if (!options.rules_etcd.empty() && options.rules_key.empty()) {
+    return Fail(err, "--rules-etcd needs --rules-key");
+  }
+  EtcdClient etcd(options.rules_etcd);
+  std::optional<EtcdValue> stored;
+  if (!options.rules_etcd.empty()) {
+    absl::StatusOr<std::optional<EtcdValue>> fetched = etcd.Get(options.rules_key);
+    if (!fetched.ok()) return Fail(err, std::string(fetched.status().message()));
+    if (!fetched->has_value()) {
+      return Fail(err, "no ruleset under key " + options.rules_key + " in etcd");
+    }
+    stored = **fetched;
+  }
   frontend::DiagnosticSink sink;
   absl::StatusOr<CompiledRules> compiled =
-      CompileRulesDirectory(options.rules_dir, options.compile, sink);
+      CompileFromSource(options, stored ? stored->value : "", sink);
   if (!compiled.ok()) return Fail(err, std::string(compiled.status().message()));
   if (compiled->ruleset == nullptr) {
     const frontend::SourceSet& sources = compiled->validated.parsed.sources;
@@ -110,12 +152,13 @@ int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out
   batch_options.render.include_ruleset_identity = options.include_ruleset_identity;
   runtime::BatchEvaluator evaluator(rulesets, &labels, batch_options);
 
-  std::mutex err_mutex;  // The watcher reports from its own thread.
+  // Reloads run on the watching thread, never on the evaluating one; the new version is
+  // published for the next batch, or reported and dropped when it has errors.
+  std::mutex err_mutex;
   std::string applied = rulesets.Current()->identity();
-  RulesWatcher watcher(options.rules_dir, std::chrono::milliseconds(options.watch_quiet_ms), [&] {
+  auto reload = [&](const std::string& etcd_value) {
     frontend::DiagnosticSink reload_sink;
-    absl::StatusOr<CompiledRules> reloaded =
-        CompileRulesDirectory(options.rules_dir, options.compile, reload_sink);
+    absl::StatusOr<CompiledRules> reloaded = CompileFromSource(options, etcd_value, reload_sink);
     std::lock_guard<std::mutex> lock(err_mutex);
     if (!reloaded.ok()) {
       err << "osprey-jit: reload failed, keeping ruleset " << applied << ": "
@@ -124,17 +167,35 @@ int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out
       const frontend::SourceSet& sources = reloaded->validated.parsed.sources;
       err << frontend::RenderText(reload_sink.Sorted(sources), sources, color)
           << "osprey-jit: the new rules have errors; keeping ruleset " << applied << "\n";
-    } else if (reloaded->ruleset->identity() != applied) {
+    } else if (reloaded->ruleset->identity() != applied) {  // Equal: skipped, as in Osprey.
       applied = reloaded->ruleset->identity();
       rulesets.Publish(std::move(reloaded->ruleset));
       err << "osprey-jit: applied ruleset " << applied << "\n";
     }
     err.flush();
-  });
-  if (options.watch) {
+  };
+  RulesWatcher watcher(options.rules_dir, std::chrono::milliseconds(options.watch_quiet_ms),
+                       [&] { reload(""); });
+  if (options.watch && options.rules_etcd.empty()) {
     std::string error;
     if (!watcher.Start(error)) return Fail(err, "cannot watch " + options.rules_dir + ": " + error);
   }
+  std::atomic<bool> stop_etcd{false};
+  std::jthread etcd_watch;
+  if (stored) {
+    etcd_watch = std::jthread([&] {
+      absl::Status watched = etcd.Watch(options.rules_key, stored->mod_revision, stop_etcd,
+                                        [&](const EtcdValue& value) { reload(value.value); });
+      if (!watched.ok() && !stop_etcd) {
+        std::lock_guard<std::mutex> lock(err_mutex);
+        err << "osprey-jit: watching etcd stopped: " << watched.message() << "\n";
+      }
+    });
+  }
+  struct StopEtcd {
+    std::atomic<bool>& flag;
+    ~StopEtcd() { flag = true; }  // Before etcd_watch's destructor joins it.
+  } stop_etcd_on_exit{stop_etcd};
 
   std::vector<std::string> lines;
   std::vector<std::string> results;

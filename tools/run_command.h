@@ -17,6 +17,8 @@ namespace osprey::tools {
 
 struct RunCommandOptions {
   std::string rules_dir;
+  std::string rules_etcd;  // Instead of rules_dir: an etcd endpoint, watched for changes.
+  std::string rules_key;   // The key there: Osprey's JSON map of path -> source.
   std::string input = "-";
   std::string output = "-";
   std::string labels_file;  // labels.json seed; empty for an empty in-process store.
