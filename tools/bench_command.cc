@@ -30,11 +30,6 @@ using Clock = std::chrono::steady_clock;
 constexpr int kBatch = 1000;
 constexpr double kMinSeconds = 2.0;
 
-int Fail(std::ostream& err, std::string_view message) {
-  err << "osprey-jit: error: " << message << "\n";
-  return kExitUsage;
-}
-
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 // A directory holding the generated rules and actions, removed when the bench is done.

@@ -9,6 +9,8 @@
 #define OSPREY_TOOLS_COMMAND_H_
 
 #include <functional>
+#include <ostream>
+#include <string_view>
 
 namespace osprey::tools {
 
@@ -18,6 +20,13 @@ inline constexpr int kExitUsage = 2;         // Bad command line, or an I/O or e
 
 // The chosen subcommand's work; returns the process exit code.
 using CommandAction = std::function<int()>;
+
+// Reports a usage, I/O or engine failure as `osprey-jit: error: <message>` and returns
+// kExitUsage, for `return Fail(err, ...);`.
+inline int Fail(std::ostream& err, std::string_view message) {
+  err << "osprey-jit: error: " << message << "\n";
+  return kExitUsage;
+}
 
 }  // namespace osprey::tools
 

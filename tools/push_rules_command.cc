@@ -12,15 +12,6 @@
 #include "tools/etcd_client.h"
 
 namespace osprey::tools {
-namespace {
-
-int Fail(std::ostream& err, std::string_view message) {
-  err << "osprey-jit: error: " << message << "\n";
-  return kExitUsage;
-}
-
-}  // namespace
-
 void AddPushRulesCommand(CLI::App& app, CommandAction& action) {
   auto options = std::make_shared<PushRulesOptions>();
   CLI::App* command =

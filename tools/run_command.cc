@@ -19,15 +19,6 @@
 #include "tools/rules_watcher.h"
 
 namespace osprey::tools {
-namespace {
-
-int Fail(std::ostream& err, std::string_view message) {
-  err << "osprey-jit: error: " << message << "\n";
-  return kExitUsage;
-}
-
-}  // namespace
-
 void AddRunCommand(CLI::App& app, CommandAction& action) {
   auto options = std::make_shared<RunCommandOptions>();
   CLI::App* command = app.add_subcommand("run", "Evaluate JSONL actions against a ruleset");

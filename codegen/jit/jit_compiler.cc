@@ -62,6 +62,9 @@ JitCode::~JitCode() {
     llvm::errs() << "osprey-jit: freeing compiled code failed: " << ErrorText(std::move(error))
                  << "\n";
   }
+  // Every version's symbols have their own names; the pool keeps unused names until asked to
+  // drop them, which would grow the JIT with each swap.
+  compiler_->impl_->jit->getExecutionSession().getSymbolStringPool()->clearDeadEntries();
 }
 
 absl::StatusOr<std::shared_ptr<JitCompiler>> JitCompiler::Create(const OspreyJitHelpers& helpers) {

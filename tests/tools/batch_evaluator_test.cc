@@ -23,6 +23,7 @@
 #include "gtest/gtest.h"
 #include "runtime/labels.h"
 #include "runtime/stream_evaluator.h"
+#include "tests/tools/rules_dir.h"
 #include "tools/compile_rules.h"
 
 namespace osprey::runtime {
@@ -36,15 +37,7 @@ using ::testing::StartsWith;
 using Ruleset = std::shared_ptr<const CompiledRuleset>;
 
 fs::path MakeDir(const std::string& name, const std::map<std::string, std::string>& files) {
-  fs::path root =
-      fs::path(::testing::TempDir()) / ("batch_test_" + std::to_string(getpid()) + "_" + name);
-  fs::remove_all(root);
-  fs::create_directories(root);
-  for (const auto& [path, text] : files) {
-    fs::create_directories((root / path).parent_path());
-    std::ofstream(root / path, std::ios::binary) << text;
-  }
-  return root;
+  return osprey::testing::WriteRulesDir("batch_test", name, files);
 }
 
 // Compiles `main_sml` (plus a labels config); the returned pointer shares ownership of the

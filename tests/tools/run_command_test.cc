@@ -17,6 +17,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/tools/rules_dir.h"
 #include "tools/cli.h"
 #include "tools/command.h"
 
@@ -28,17 +29,8 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-// Writes `files` into a fresh directory under the test's temporary directory.
 fs::path MakeDir(const std::string& name, const std::map<std::string, std::string>& files) {
-  fs::path root =
-      fs::path(::testing::TempDir()) / ("run_test_" + std::to_string(getpid()) + "_" + name);
-  fs::remove_all(root);
-  fs::create_directories(root);
-  for (const auto& [path, text] : files) {
-    fs::create_directories((root / path).parent_path());
-    std::ofstream(root / path, std::ios::binary) << text;
-  }
-  return root;
+  return osprey::testing::WriteRulesDir("run_test", name, files);
 }
 
 std::string ReadFile(const fs::path& path) {

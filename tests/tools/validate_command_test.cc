@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/tools/rules_dir.h"
 #include "tools/cli.h"
 #include "tools/command.h"
 
@@ -18,17 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Writes `files` into a fresh directory under the test's temporary directory.
 fs::path MakeRulesDir(const std::string& name, const std::map<std::string, std::string>& files) {
-  fs::path root =
-      fs::path(testing::TempDir()) / ("validate_test_" + std::to_string(getpid()) + "_" + name);
-  fs::remove_all(root);
-  fs::create_directories(root);
-  for (const auto& [path, text] : files) {
-    fs::create_directories((root / path).parent_path());
-    std::ofstream(root / path, std::ios::binary) << text;
-  }
-  return root;
+  return osprey::testing::WriteRulesDir("validate_test", name, files);
 }
 
 ValidateCommandOptions Options(const fs::path& root, OutputFormat format) {
@@ -47,7 +39,7 @@ struct Case {
   std::string err;
 };
 
-class ValidateTest : public testing::TestWithParam<Case> {};
+class ValidateTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ValidateTest, OutputsAndExitCode) {
   const Case& c = GetParam();
@@ -62,7 +54,7 @@ TEST_P(ValidateTest, OutputsAndExitCode) {
 
 INSTANTIATE_TEST_SUITE_P(
     Validate, ValidateTest,
-    testing::Values(
+    ::testing::Values(
         Case{"TextValid",
              {{"main.sml", "Import(rules=['a.sml'])\nX = A\n"}, {"a.sml", "A = 1\n"}},
              OutputFormat::kText,
@@ -101,11 +93,11 @@ INSTANTIATE_TEST_SUITE_P(
              "\"message\": \"the rules directory has no `main.sml`\", \"kind\": "
              "\"MissingMain\"}]}\n",
              ""}),
-    [](const testing::TestParamInfo<Case>& param_info) { return param_info.param.name; });
+    [](const ::testing::TestParamInfo<Case>& param_info) { return param_info.param.name; });
 
 TEST(ValidateTest, UnreadableDirectoryIsAUsageError) {
   std::ostringstream out, err;
-  fs::path missing = fs::path(testing::TempDir()) / "validate_test_does_not_exist";
+  fs::path missing = fs::path(::testing::TempDir()) / "validate_test_does_not_exist";
   EXPECT_EQ(RunValidate(Options(missing, OutputFormat::kJson), out, err, false), kExitUsage);
   EXPECT_EQ(out.str(), "");
   EXPECT_EQ(err.str(), "osprey-jit: error: rules directory not found: " + missing.string() + "\n");
