@@ -22,9 +22,58 @@ namespace osprey_jit {
 
 using osprey::frontend::SourceSet;
 
+namespace {
+
+// The embedder's LabelStore seen as the runtime's.
+class EmbedderLabels : public osprey::runtime::LabelStore {
+ public:
+  explicit EmbedderLabels(std::shared_ptr<osprey_jit::LabelStore> store)
+      : store_(std::move(store)) {}
+
+  std::optional<osprey::runtime::LabelState> Get(std::string_view entity_type,
+                                                 std::string_view entity_id,
+                                                 std::string_view label) const override {
+    std::optional<osprey_jit::LabelState> state =
+        store_->Get(std::string(entity_type), std::string(entity_id), std::string(label));
+    if (!state) return std::nullopt;
+    osprey::runtime::LabelState converted;
+    converted.status = static_cast<osprey::runtime::LabelStatus>(state->status);
+    for (const osprey_jit::LabelReason& reason : state->reasons) {
+      converted.reasons.push_back(
+          {reason.name, reason.created_at_micros, reason.expires_at_micros});
+    }
+    return converted;
+  }
+  bool HasAnyLabel(std::string_view entity_type, std::string_view entity_id) const override {
+    return store_->HasAnyLabel(std::string(entity_type), std::string(entity_id));
+  }
+  void Apply(const std::vector<osprey::runtime::LabelMutation>& mutations) override {
+    std::vector<osprey_jit::LabelMutation> converted;
+    for (const osprey::runtime::LabelMutation& mutation : mutations) {
+      converted.push_back({mutation.entity_type,
+                           mutation.entity_id,
+                           mutation.label,
+                           mutation.add,
+                           {mutation.reason.name, mutation.reason.created_at_micros,
+                            mutation.reason.expires_at_micros}});
+    }
+    store_->Apply(converted);
+  }
+
+ private:
+  std::shared_ptr<osprey_jit::LabelStore> store_;
+};
+
+static_assert(static_cast<int>(LabelStatus::kManuallyRemoved) ==
+              static_cast<int>(osprey::runtime::LabelStatus::kManuallyRemoved));
+
+}  // namespace
+
 struct Engine::Impl {
   EngineOptions options;
-  osprey::runtime::InMemoryLabelStore labels;
+  osprey::runtime::InMemoryLabelStore in_process_labels;
+  std::unique_ptr<EmbedderLabels> embedder_labels;
+  osprey::runtime::LabelStore* labels = nullptr;  // One of the two.
   osprey::runtime::RulesetHandle rulesets;
   std::unique_ptr<osprey::runtime::BatchEvaluator> evaluator;  // Guarded by evaluate_mutex.
   std::mutex evaluate_mutex;
@@ -152,8 +201,12 @@ void Engine::Impl::OptimizerLoop() {
 std::unique_ptr<Engine> Engine::Create(const EngineOptions& options, std::string* error) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  if (!options.labels_json.empty()) {
-    absl::Status loaded = impl->labels.LoadJson(options.labels_json);
+  impl->labels = &impl->in_process_labels;
+  if (options.label_store != nullptr) {
+    impl->embedder_labels = std::make_unique<EmbedderLabels>(options.label_store);
+    impl->labels = impl->embedder_labels.get();
+  } else if (!options.labels_json.empty()) {
+    absl::Status loaded = impl->in_process_labels.LoadJson(options.labels_json);
     if (!loaded.ok()) {
       if (error != nullptr) *error = "labels: " + std::string(loaded.message());
       return nullptr;
@@ -166,7 +219,7 @@ std::unique_ptr<Engine> Engine::Create(const EngineOptions& options, std::string
                                                   : osprey::runtime::EmitMode::kFull;
   batch.render.include_ruleset_identity = options.include_ruleset_key;
   impl->evaluator =
-      std::make_unique<osprey::runtime::BatchEvaluator>(impl->rulesets, &impl->labels, batch);
+      std::make_unique<osprey::runtime::BatchEvaluator>(impl->rulesets, impl->labels, batch);
   Impl* raw = impl.get();
   impl->optimizer = std::thread([raw] { raw->OptimizerLoop(); });
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));

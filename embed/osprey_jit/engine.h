@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,46 @@ enum class Emit {
   kHits,  // Action id, ruleset, error count, true rules, verdicts, label mutations, effects.
 };
 
+// Label state, for an engine that keeps labels in the embedder's own store (a database shared
+// by many processes, say). The types mirror Osprey's labels service.
+enum class LabelStatus { kAdded, kRemoved, kManuallyAdded, kManuallyRemoved };
+
+struct LabelReason {
+  std::string name;  // The rule that caused it.
+  int64_t created_at_micros = 0;
+  std::optional<int64_t> expires_at_micros;
+};
+
+struct LabelState {
+  LabelStatus status = LabelStatus::kAdded;
+  std::vector<LabelReason> reasons;
+};
+
+// One change a label effect asks for.
+struct LabelMutation {
+  std::string entity_type;
+  std::string entity_id;
+  std::string label;
+  bool add = true;
+  LabelReason reason;
+};
+
+class LabelStore {
+ public:
+  virtual ~LabelStore() = default;
+  // The state of `label` on the entity, or nullopt when it never had it (HasLabel).
+  virtual std::optional<LabelState> Get(const std::string& entity_type,
+                                        const std::string& entity_id,
+                                        const std::string& label) const = 0;
+  // True when the entity has any label at all (HasLabel's error_on_empty).
+  virtual bool HasAnyLabel(const std::string& entity_type, const std::string& entity_id) const = 0;
+  // Applies one action's mutations in order. Osprey's semantics: manual statuses are not
+  // overridden by automatic mutations; per label, an add beats a remove of the same action.
+  // Get/HasAnyLabel may be called from several worker threads at once, never concurrently
+  // with Apply.
+  virtual void Apply(const std::vector<LabelMutation>& mutations) = 0;
+};
+
 struct EngineOptions {
   int threads = 1;  // Worker threads per batch, the calling thread included.
   // The tier a new ruleset goes live with. With kFast and optimize_in_background, the
@@ -38,6 +79,8 @@ struct EngineOptions {
   Emit emit = Emit::kFull;
   bool include_ruleset_key = false;  // kFull: add "__ruleset" (kHits always has it).
   std::string labels_json;           // Initial label state (labels.json format); "" = empty.
+  // Labels kept by the embedder; null: an in-process store (seeded with labels_json).
+  std::shared_ptr<LabelStore> label_store;
   std::vector<std::string> udf_declaration_files;  // Plugin function declarations (YAML).
   uint64_t random_seed = 0;                        // RandomBool/RandomInt.
 };

@@ -1,5 +1,7 @@
 // The C++ embedding API (embed/osprey_jit/engine.h), through the shared library: loading,
 // Osprey's reload contract, diagnostics, swaps, tiers and the structured results.
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -139,6 +141,75 @@ TEST(EngineApi, HitsModeAndTheRulesetKey) {
   EXPECT_EQ(results[0].json, "{\"__action_id\": 1, \"__ruleset\": \"" + loaded.ruleset_id +
                                  "\", \"__error_count\": 0, \"__rules\": [\"High\"], "
                                  "\"__verdicts\": [\"review\"]}");
+}
+
+// An embedder's label store: a map, recording what the engine asked and applied.
+class MapLabelStore : public osprey_jit::LabelStore {
+ public:
+  std::optional<osprey_jit::LabelState> Get(const std::string& entity_type,
+                                            const std::string& entity_id,
+                                            const std::string& label) const override {
+    auto it = labels_.find(entity_type + "/" + entity_id + "/" + label);
+    if (it == labels_.end()) return std::nullopt;
+    return it->second;
+  }
+  bool HasAnyLabel(const std::string& entity_type, const std::string& entity_id) const override {
+    const std::string prefix = entity_type + "/" + entity_id + "/";
+    auto it = labels_.lower_bound(prefix);
+    return it != labels_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+  }
+  void Apply(const std::vector<osprey_jit::LabelMutation>& mutations) override {
+    for (const osprey_jit::LabelMutation& mutation : mutations) {
+      applied.push_back(mutation);
+      osprey_jit::LabelState& state =
+          labels_[mutation.entity_type + "/" + mutation.entity_id + "/" + mutation.label];
+      state.status =
+          mutation.add ? osprey_jit::LabelStatus::kAdded : osprey_jit::LabelStatus::kRemoved;
+      state.reasons = {mutation.reason};
+    }
+  }
+  // A label with one unexpiring reason (a label whose reasons all expired counts as absent).
+  void Set(const std::string& key, osprey_jit::LabelStatus status) {
+    labels_[key] = osprey_jit::LabelState{status, {osprey_jit::LabelReason{"seeded", 0, {}}}};
+  }
+  std::vector<osprey_jit::LabelMutation> applied;
+
+ private:
+  std::map<std::string, osprey_jit::LabelState> labels_;
+};
+
+TEST(EngineApi, AnEmbeddersLabelStoreIsReadAndWritten) {
+  auto store = std::make_shared<MapLabelStore>();
+  store->Set("User/u2/spammer", osprey_jit::LabelStatus::kManuallyAdded);
+  EngineOptions options;
+  options.label_store = store;
+  std::unique_ptr<Engine> engine = MakeEngine(options);
+  LoadResult loaded = engine->LoadSources(
+      {{"main.sml",
+        "U: Entity[str] = EntityJson(type='User', path='$.u')\n"
+        "Mark: bool = JsonData(path='$.mark')\n"
+        "Before = HasLabel(entity=U, label='spammer')\n"
+        "ShouldMark = Rule(when_all=[Mark], description='mark')\n"
+        "WhenRules(rules_any=[ShouldMark], then=[LabelAdd(entity=U, label='spammer')])\n"},
+       {"config/labels.yaml", "labels:\n  spammer:\n    valid_for: [User]\n"}});
+  ASSERT_EQ(loaded.outcome, LoadResult::Outcome::kApplied) << loaded.rendered_diagnostics;
+  auto action = [](int id, const char* user, bool mark) {
+    return "{\"action_id\": " + std::to_string(id) +
+           ", \"action_name\": \"a\", \"timestamp\": \"2025-01-01T00:00:00Z\", \"data\": "
+           "{\"u\": \"" +
+           user + "\", \"mark\": " + (mark ? "true" : "false") + "}}";
+  };
+  std::vector<osprey_jit::Result> results =
+      engine->Evaluate({action(1, "u1", true), action(2, "u1", false), action(3, "u2", false)});
+  EXPECT_NE(results[0].json.find("\"Before\": false"), std::string::npos) << results[0].json;
+  EXPECT_NE(results[1].json.find("\"Before\": true"), std::string::npos) << results[1].json;
+  EXPECT_NE(results[2].json.find("\"Before\": true"), std::string::npos) << results[2].json;
+  ASSERT_EQ(store->applied.size(), 1u);
+  EXPECT_EQ(store->applied[0].entity_type, "User");
+  EXPECT_EQ(store->applied[0].entity_id, "u1");
+  EXPECT_EQ(store->applied[0].label, "spammer");
+  EXPECT_TRUE(store->applied[0].add);
+  EXPECT_EQ(store->applied[0].reason.name, "ShouldMark");
 }
 
 TEST(EngineApi, ADirectoryThatDoesNotExistIsAnError) {
