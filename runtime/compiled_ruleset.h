@@ -18,7 +18,9 @@ class CompiledRuleset {
  public:
   virtual ~CompiledRuleset() = default;
   // Evaluates one action. `labels` may be null. Must be safe to call from several threads at
-  // once: implementations keep per-action state local to the call.
+  // once: implementations keep per-action state local to the call (or to the calling thread).
+  // The result must be released on the thread that evaluated it, before that thread evaluates
+  // again: implementations may reuse parts of a result (rule values) no one holds any more.
   virtual ActionResult Evaluate(const Action& action, const LabelStore* labels,
                                 uint64_t random_seed) const = 0;
   // The ruleset's identity: a hash of its sources.

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
 #include "runtime/result_json.h"
 #include "simdjson.h"
 
@@ -82,7 +83,7 @@ absl::Status Post(const std::string& url, const std::string& body, std::string* 
   if (code != CURLE_OK && !(code == CURLE_WRITE_ERROR && on_line != nullptr)) {
     return absl::UnavailableError(std::string("etcd at ") + url + ": " + curl_easy_strerror(code));
   }
-  if (status != 200 && on_line == nullptr) {
+  if (status != 200) {
     return absl::InternalError("etcd replied HTTP " + std::to_string(status) + ": " +
                                stream.buffer);
   }
@@ -109,7 +110,10 @@ absl::StatusOr<EtcdValue> ParseKv(simdjson::dom::element kv) {
   }
   std::string_view revision;
   if (kv["mod_revision"].get(revision) == simdjson::SUCCESS) {
-    value.mod_revision = std::stoll(std::string(revision));
+    if (!absl::SimpleAtoi(absl::string_view(revision.data(), revision.size()),
+                          &value.mod_revision)) {
+      return absl::InternalError("etcd sent a revision that is not a number");
+    }
   }
   return value;
 }
@@ -168,7 +172,13 @@ absl::Status EtcdClient::Watch(const std::string& key, int64_t after, const std:
   };
   std::string body = "{\"create_request\": {\"key\": " + Quoted(Base64(key)) +
                      ", \"start_revision\": " + std::to_string(after + 1) + "}}";
-  return Post(endpoint_ + "/v3/watch", body, nullptr, &on_line, &stop);
+  absl::Status watched = Post(endpoint_ + "/v3/watch", body, nullptr, &on_line, &stop);
+  if (watched.ok() && !stop.load()) {
+    // A watch has no end of its own: etcd restarted, a proxy closed the stream, or etcd
+    // cancelled the watch (e.g. its revision was compacted).
+    return absl::UnavailableError("the etcd watch ended");
+  }
+  return watched;
 }
 
 std::string EncodeRulesetJson(const std::map<std::string, std::string>& files) {

@@ -30,9 +30,9 @@ class EtcdClient {
   absl::StatusOr<std::optional<EtcdValue>> Get(const std::string& key) const;
   absl::Status Put(const std::string& key, const std::string& value) const;
 
-  // Streams the changes of `key` after revision `after` until `stop` is set (checked at least
-  // every `poll_ms`) or the connection ends: `on_put` gets each new value in order; deletions
-  // are ignored (the running rules stay). Returns when the stream ends.
+  // Streams the changes of `key` after revision `after` until `stop` is set (checked about once
+  // a second): `on_put` gets each new value in order; deletions are ignored (the running rules
+  // stay). Returns OK when stopped, an error when the stream could not start or ended.
   absl::Status Watch(const std::string& key, int64_t after, const std::atomic<bool>& stop,
                      const std::function<void(const EtcdValue&)>& on_put) const;
 

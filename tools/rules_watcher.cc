@@ -13,7 +13,10 @@ namespace osprey::tools {
 namespace {
 
 constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
-                             IN_DELETE_SELF | IN_ATTRIB;
+                             IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB;
+// How often to look for the rules directory again after it was deleted or moved away (a
+// deploy that swaps in a new directory under the same name).
+constexpr int kMissingRootPollMs = 500;
 
 }  // namespace
 
@@ -44,7 +47,8 @@ bool RulesWatcher::Start(std::string& error) {
 }
 
 void RulesWatcher::WatchTree(const std::string& directory) {
-  inotify_add_watch(inotify_, directory.c_str(), kEvents);
+  int wd = inotify_add_watch(inotify_, directory.c_str(), kEvents);
+  if (directory == directory_) root_watch_ = wd;
   std::error_code ec;
   for (auto it = std::filesystem::recursive_directory_iterator(directory, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
@@ -53,16 +57,28 @@ void RulesWatcher::WatchTree(const std::string& directory) {
 }
 
 void RulesWatcher::Run() {
-  bool pending = false;  // A change was seen and not reported yet.
+  bool pending = false;       // A change was seen and not reported yet.
+  bool root_missing = false;  // The root's watch is gone (deleted or moved away).
   while (true) {
     pollfd fds[2] = {{inotify_, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
     // Waiting with a change pending: report it once nothing happened for `quiet_`.
-    int ready = poll(fds, 2, pending ? static_cast<int>(quiet_.count()) : -1);
+    int timeout = pending        ? static_cast<int>(quiet_.count())
+                  : root_missing ? kMissingRootPollMs
+                                 : -1;
+    int ready = poll(fds, 2, timeout);
     if (ready < 0 && errno == EINTR) continue;
     if (ready < 0 || (fds[1].revents & POLLIN) != 0) return;
     if (ready == 0) {
-      pending = false;
-      on_change_();
+      if (root_missing && std::filesystem::is_directory(directory_)) {
+        WatchTree(directory_);  // The directory is back: watch it again and reload it.
+        root_missing = root_watch_ < 0;
+        pending = true;
+        continue;
+      }
+      if (pending) {
+        pending = false;
+        on_change_();
+      }
       continue;
     }
     alignas(inotify_event) char buffer[4096];
@@ -73,6 +89,10 @@ void RulesWatcher::Run() {
         const auto* event = reinterpret_cast<const inotify_event*>(buffer + offset);
         if ((event->mask & IN_ISDIR) != 0 && (event->mask & (IN_CREATE | IN_MOVED_TO)) != 0) {
           new_directory = true;
+        }
+        if (event->wd == root_watch_ &&
+            (event->mask & (IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF)) != 0) {
+          root_missing = true;
         }
         offset += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
       }

@@ -1,5 +1,6 @@
-// Watches a rules directory (inotify, subdirectories included) and calls back once the files
-// have settled after a change: editors and deploy tools write several files, or one file in
+// Watches a rules directory (inotify, subdirectories included; the directory itself may be
+// deleted and created again, or replaced by a rename) and calls back once the files have
+// settled after a change: editors and deploy tools write several files, or one file in
 // several steps, and a reload in the middle would see half a ruleset.
 #ifndef OSPREY_TOOLS_RULES_WATCHER_H_
 #define OSPREY_TOOLS_RULES_WATCHER_H_
@@ -32,6 +33,7 @@ class RulesWatcher {
   std::chrono::milliseconds quiet_;
   std::function<void()> on_change_;
   int inotify_ = -1;
+  int root_watch_ = -1;          // The watch descriptor of `directory_` itself.
   int stop_pipe_[2] = {-1, -1};  // Written to wake the thread for shutdown.
   std::thread thread_;
 };

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -175,11 +177,28 @@ int RunRun(const RunCommandOptions& options, std::istream& in, std::ostream& out
   std::jthread etcd_watch;
   if (stored) {
     etcd_watch = std::jthread([&] {
-      absl::Status watched = etcd.Watch(options.rules_key, stored->mod_revision, stop_etcd,
-                                        [&](const EtcdValue& value) { reload(value.value); });
-      if (!watched.ok() && !stop_etcd) {
-        std::lock_guard<std::mutex> lock(err_mutex);
-        err << "osprey-jit: watching etcd stopped: " << watched.message() << "\n";
+      // Watches until stopped; when the stream breaks, reports it, re-reads the key (a change
+      // made meanwhile is applied) and watches again from there.
+      int64_t revision = stored->mod_revision;
+      while (!stop_etcd) {
+        absl::Status watched =
+            etcd.Watch(options.rules_key, revision, stop_etcd, [&](const EtcdValue& value) {
+              revision = std::max(revision, value.mod_revision);
+              reload(value.value);
+            });
+        if (stop_etcd) break;
+        {
+          std::lock_guard<std::mutex> lock(err_mutex);
+          err << "osprey-jit: watching etcd: " << watched.message() << "; retrying\n";
+        }
+        for (int i = 0; i < 10 && !stop_etcd; ++i) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        absl::StatusOr<std::optional<EtcdValue>> current = etcd.Get(options.rules_key);
+        if (current.ok() && current->has_value() && (*current)->mod_revision > revision) {
+          revision = (*current)->mod_revision;
+          reload((*current)->value);
+        }
       }
     });
   }

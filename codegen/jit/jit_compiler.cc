@@ -170,6 +170,7 @@ absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program&
   llvm::orc::JITDylib& dylib = impl_->jit->getMainJITDylib();
   tracker->tracker = dylib.createResourceTracker();
   if (llvm::Error error = impl_->jit->addObjectFile(tracker->tracker, std::move(*object))) {
+    llvm::consumeError(tracker->tracker->remove());
     return absl::InternalError(ErrorText(std::move(error)));
   }
   std::vector<OspreyEntryFunction> entries;
