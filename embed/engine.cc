@@ -1,7 +1,7 @@
 // The embedding API over the project's layers: tools::CompileRulesSources compiles, a
 // runtime::RulesetHandle publishes, a runtime::BatchEvaluator evaluates.
 //
-// Loads run on the caller's thread (never an evaluating one) and publish with one atomic
+// Loads run on the caller's thread (never an evaluating one) and publish with one pointer
 // store; a retired ruleset (its JIT code included) is freed when the last batch using it ends.
 // The optimised tier is compiled by one background thread that only ever works on the latest
 // applied ruleset and publishes it only if that ruleset is still the applied one.
