@@ -177,10 +177,13 @@ class Reachability {
 }  // namespace
 
 const ActionPartition& ActionPaths::ForActionName(std::string_view action_name) const {
-  for (const ActionPartition& partition : partitions) {
-    if (partition.action_name && *partition.action_name == action_name) return partition;
-  }
-  return partitions.back();
+  // Called per action: the named partitions are sorted by name, the catch-all is last.
+  auto named_end = partitions.end() - 1;
+  auto it = std::lower_bound(partitions.begin(), named_end, action_name,
+                             [](const ActionPartition& partition, std::string_view name) {
+                               return *partition.action_name < name;
+                             });
+  return it != named_end && *it->action_name == action_name ? *it : partitions.back();
 }
 
 ActionPaths ComputeActionPaths(const Program& program) {

@@ -9,6 +9,16 @@
 namespace osprey::runtime {
 namespace {
 
+// `__entity_label_mutations`' text of a label effect: "EntityType/label/1" (add) or ".../0".
+std::string LabelMutationText(const Effect& effect) {
+  return effect.entity_type + "/" + effect.label + "/" + (effect.add ? "1" : "0");
+}
+
+// A feature that is a Rule whose value is true (what `__rules` lists).
+bool IsTrueRule(const std::optional<Value>& value) {
+  return value && value->kind() == Value::Kind::kRule && value->as_rule().value;
+}
+
 // The effects' keys, in the order the reference writes them: plugin keys, `__verdicts`,
 // `__entity_label_mutations`; a key only when some effect of its kind was emitted.
 void AddEffectEntries(const ActionResult& result, std::vector<ResultEntry>& entries) {
@@ -22,8 +32,7 @@ void AddEffectEntries(const ActionResult& result, std::vector<ResultEntry>& entr
         verdicts.push_back(Value::String(effect.verdict));
         break;
       case Effect::Kind::kLabel:
-        label_mutations.push_back(Value::String(effect.entity_type + "/" + effect.label + "/" +
-                                                (effect.add ? "1" : "0")));
+        label_mutations.push_back(Value::String(LabelMutationText(effect)));
         break;
       case Effect::Kind::kCustom: {
         auto it = std::find_if(custom.begin(), custom.end(),
@@ -52,9 +61,7 @@ void AppendResultLine(const ActionResult& result, const std::string& identity,
     entries.emplace_back("__error_count", Value::Int(result.error_count));
     std::vector<Value> rules;
     for (const auto& [name, value] : result.features) {
-      if (value && value->kind() == Value::Kind::kRule && value->as_rule().value) {
-        rules.push_back(Value::String(name));
-      }
+      if (IsTrueRule(value)) rules.push_back(Value::String(name));
     }
     entries.emplace_back("__rules", Value::List(std::move(rules)));
     AddEffectEntries(result, entries);
@@ -75,16 +82,13 @@ ResultSummary SummarizeResult(const ActionResult& result) {
   summary.action_id = result.action_id;
   summary.error_count = result.error_count;
   for (const auto& [name, value] : result.features) {
-    if (value && value->kind() == Value::Kind::kRule && value->as_rule().value) {
-      summary.true_rules.push_back(name);
-    }
+    if (IsTrueRule(value)) summary.true_rules.push_back(name);
   }
   for (const EmittedEffect& emitted : result.effects) {
     const Effect& effect = *emitted.effect;
     if (effect.kind == Effect::Kind::kVerdict) summary.verdicts.push_back(effect.verdict);
     if (effect.kind == Effect::Kind::kLabel) {
-      summary.label_mutations.push_back(effect.entity_type + "/" + effect.label + "/" +
-                                        (effect.add ? "1" : "0"));
+      summary.label_mutations.push_back(LabelMutationText(effect));
     }
   }
   return summary;

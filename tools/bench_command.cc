@@ -19,6 +19,7 @@
 #include "runtime/batch_evaluator.h"
 #include "runtime/labels.h"
 #include "tools/heap_allocations.h"
+#include "tools/percentile.h"
 #include "tools/swap_bench.h"
 
 namespace osprey::tools {
@@ -75,13 +76,6 @@ class GeneratedWorkload {
   fs::path root_;
   std::vector<std::string> lines_;
 };
-
-double Percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  size_t index = static_cast<size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-  std::nth_element(values.begin(), values.begin() + static_cast<ptrdiff_t>(index), values.end());
-  return values[index];
-}
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "frontend/ruleset.h"
 #include "runtime/labels.h"
+#include "tools/percentile.h"
 
 namespace osprey::tools {
 namespace {
@@ -19,13 +20,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double Millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-double Percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  size_t index = static_cast<size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-  std::nth_element(values.begin(), values.begin() + static_cast<ptrdiff_t>(index), values.end());
-  return values[index];
-}
 
 // Resident set size now, from /proc/self/statm (pages), after returning the allocator's free
 // memory to the system: what stays is memory in use, not fragmentation.
