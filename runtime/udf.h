@@ -86,9 +86,16 @@ class NativeUdfRegistry {
   void MarkPure(std::string name) { pure_.insert(std::move(name)); }
   bool IsPure(std::string_view name) const { return pure_.contains(std::string(name)); }
 
+  // Marks `name` deferrable: an effect function that records no error when each argument has
+  // its declared type. Its call may then be made only when a WhenRules that would emit the
+  // effect fires (a skipped call is unobservable).
+  void MarkDeferrable(std::string name) { deferrable_.insert(std::move(name)); }
+  bool IsDeferrable(std::string_view name) const { return deferrable_.contains(std::string(name)); }
+
  private:
   absl::flat_hash_map<std::string, UdfFactory> factories_;
   absl::flat_hash_set<std::string> pure_;
+  absl::flat_hash_set<std::string> deferrable_;
 };
 
 // Adapts a stateless function to a UdfFactory.

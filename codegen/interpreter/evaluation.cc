@@ -2,6 +2,7 @@
 #include "codegen/interpreter/evaluation.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_format.h"
@@ -42,13 +43,21 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       set_found_(program_.pattern_sets.size()),
       rule_values_(program_.rules.size()) {
   for (size_t i = 0; i < program_.nodes.size(); ++i) {
-    if (program_.nodes[i].op == ir::Op::kConstant) {
-      values_[i] = interpreter_.constant_values_[i];
+    if (interpreter_.fixed_values_[i]) {
+      values_[i] = interpreter_.fixed_values_[i];
       state_[i] = State::kFixed;
     } else if (interpreter_.read_by_rule_only_[i]) {
       state_[i] = State::kFixed;  // Never read: the Rule looks at the operands.
     }
   }
+  // Every action starts from main.sml and its imports: that activation is computed once.
+  Activate(program_.entry);
+  entry_state_ = state_;
+  entry_files_ = activation_order_;
+  for (int32_t f : activation_order_) active_files_[f] = false;
+  activation_order_.clear();
+  state_ = entry_state_;
+  for (State& state : state_) state = state == State::kPending ? State::kIdle : state;
 }
 
 void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes) {
@@ -67,16 +76,16 @@ Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& ac
 
 void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore* labels,
                        uint64_t random_seed) {
-  // Only what the previous action touched needs resetting: the nodes of its active files.
+  // Only what the previous action computed needs resetting.
   for (size_t i = 0; i < state_.size(); ++i) {
-    if (state_[i] == State::kIdle || state_[i] == State::kFixed) continue;
-    state_[i] = State::kIdle;
-    values_[i].reset();
+    if (state_[i] == State::kDone) values_[i].reset();
   }
+  std::copy(entry_state_.begin(), entry_state_.end(), state_.begin());
   for (int32_t f : activation_order_) active_files_[f] = false;
-  activation_order_.clear();
+  activation_order_ = entry_files_;
+  for (int32_t f : activation_order_) active_files_[f] = true;
   std::fill(set_state_.begin(), set_state_.end(), SetState::kUnknown);
-  activated_new_nodes_ = false;
+  activated_new_nodes_ = true;
   action_ = &action;
   labels_ = labels;
   random_seed_ = random_seed;
@@ -84,7 +93,6 @@ void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore*
   result_.features.reserve(program_.features.size());
   result_.action_id = action.id;
   result_.timestamp = action.timestamp.iso;
-  Activate(program_.entry);
 }
 
 // Marks `file` and the files it imports as running for this action.
@@ -97,7 +105,7 @@ void Evaluation::Activate(int32_t file) {
     active_files_[f] = true;
     activation_order_.push_back(f);
     for (ir::NodeId id : interpreter_.file_nodes_[f]) {
-      if (state_[id.value] == State::kIdle) {
+      if (state_[id.value] == State::kIdle && !interpreter_.deferred_[id.value]) {
         state_[id.value] = State::kPending;
         activated_new_nodes_ = true;
       }
@@ -134,13 +142,30 @@ runtime::ActionResult Evaluation::Finish() {
   return std::move(result_);
 }
 
-const std::optional<runtime::Value>& Evaluation::Get(int32_t id) {
+const std::optional<runtime::Value>& Evaluation::GetLane(int32_t id) {
   // A lane node's value lives in its lane (compiled code wrote it): convert it on each read,
   // which allocates nothing. An OBJECT lane means the value was stored here instead.
-  if (lanes_ != nullptr && (*lane_nodes_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
-    values_[id] = ValueOfLane(lanes_[id]);
-  }
+  if (lanes_[id].tag != OSPREY_LANE_OBJECT) values_[id] = ValueOfLane(lanes_[id]);
   return values_[id];
+}
+
+Evaluation::Truth Evaluation::TruthOf(int32_t id) {
+  if (lanes_ != nullptr && (*lane_nodes_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
+    const OspreyLane& lane = lanes_[id];
+    switch (lane.tag) {
+      case OSPREY_LANE_FAILED:
+        return Truth::kFailed;
+      case OSPREY_LANE_NONE:
+        return Truth::kFalse;
+      case OSPREY_LANE_FLOAT:
+        return std::bit_cast<double>(lane.bits) != 0.0 ? Truth::kTrue : Truth::kFalse;
+      default:  // BOOL and INT: nonzero bits.
+        return lane.bits != 0 ? Truth::kTrue : Truth::kFalse;
+    }
+  }
+  const Outcome& value = values_[id];
+  if (!value) return Truth::kFailed;
+  return runtime::Truthy(*value) ? Truth::kTrue : Truth::kFalse;
 }
 
 void Evaluation::Store(int32_t id, Outcome value) {
@@ -159,7 +184,7 @@ Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
   std::string error;
   switch (node.op) {
     case ir::Op::kConstant:
-      return interpreter_.constant_values_[id.value];
+      return interpreter_.fixed_values_[id.value];
     case ir::Op::kFail:
       RecordError(node, node.message);
       return std::nullopt;
@@ -190,8 +215,8 @@ Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
       // Failed operands count as None (falsy); every operand was evaluated (no short-circuit).
       bool is_and = node.op == ir::Op::kAnd;
       bool result = is_and;
-      for (size_t i = 0; i < node.operands.size(); ++i) {
-        bool truthy = Input(node, i) && runtime::Truthy(*Input(node, i));
+      for (ir::NodeId operand : node.operands) {
+        bool truthy = TruthOf(operand.value) == Truth::kTrue;
         result = is_and ? (result && truthy) : (result || truthy);
       }
       return Value::Bool(result);
@@ -385,35 +410,36 @@ Evaluation::Outcome Evaluation::EvaluateRule(const ir::Node& node) {
   // Any failed item fails the rule, even next to a False one: no short-circuit (§4.5.1). A
   // list or f-string only this rule reads was not built (Interpreter::read_by_rule_only_): it
   // would have failed when one of its operands did.
-  for (int operand = 0; operand < 2; ++operand) {
-    int32_t id = node.operands[operand].value;
-    if (!interpreter_.read_by_rule_only_[id]) {
-      if (!Get(id)) return std::nullopt;
-      continue;
+  bool all_true = true;
+  int32_t list = node.operands[0].value;
+  if (interpreter_.read_by_rule_only_[list]) {
+    for (ir::NodeId item : program_.nodes[list].operands) {
+      Truth truth = TruthOf(item.value);
+      if (truth == Truth::kFailed) return std::nullopt;
+      all_true = all_true && truth == Truth::kTrue;
     }
-    const ir::Node& built = program_.nodes[id];
-    for (size_t i = 0; i < built.operands.size(); ++i) {
-      if (!Input(built, i)) return std::nullopt;
+  } else {
+    const Outcome& items = Get(list);
+    if (!items) return std::nullopt;
+    for (const Value& item : items->as_list()) all_true = all_true && runtime::Truthy(item);
+  }
+  int32_t description = node.operands[1].value;
+  if (!interpreter_.read_by_rule_only_[description]) {
+    if (!Get(description)) return std::nullopt;
+  } else {
+    for (ir::NodeId field : program_.nodes[description].operands) {
+      if (!Get(field.value)) return std::nullopt;
     }
   }
   // The previous action's value of this rule is reused when nothing holds it any more (its
   // result was written and dropped): no allocation per rule per action in a stream.
   std::shared_ptr<runtime::RuleValue>& value = rule_values_[node.payload];
-  if (value == nullptr || value.use_count() != 1) value = std::make_shared<runtime::RuleValue>();
-  value->definition = interpreter_.rule_definitions_[node.payload];
-  value->value = true;
-  value->field_values.clear();
-  int32_t list = node.operands[0].value;
-  if (interpreter_.read_by_rule_only_[list]) {
-    const ir::Node& items = program_.nodes[list];
-    for (size_t i = 0; i < items.operands.size(); ++i) {
-      value->value = value->value && runtime::Truthy(*Input(items, i));
-    }
-  } else {
-    for (const Value& item : Get(list)->as_list()) {
-      value->value = value->value && runtime::Truthy(item);
-    }
+  if (value == nullptr || value.use_count() != 1) {
+    value = std::make_shared<runtime::RuleValue>();
+    value->definition = interpreter_.rule_definitions_[node.payload];
   }
+  value->value = all_true;
+  value->field_values.clear();
   for (size_t f = 0; f < rule.field_names.size(); ++f) {
     const Outcome& field = Input(node, 2 + f);
     value->field_values.push_back(field ? *field : Value::None());
@@ -437,7 +463,12 @@ Evaluation::Outcome Evaluation::EvaluateWhenRules(const ir::Node& node) {
   }
   if (!passing.empty()) {
     for (size_t i = when.rule_count; i < node.operands.size(); ++i) {
-      const Outcome& item = Input(node, i);
+      int32_t id = node.operands[i].value;
+      if (interpreter_.deferred_[id] && state_[id] == State::kIdle) {
+        EvaluateAndStore(id);
+        state_[id] = State::kDone;
+      }
+      const Outcome& item = Get(id);
       if (item && item->kind() == Value::Kind::kEffect) {
         result_.effects.push_back({item->effect_ptr(), passing});
       }

@@ -40,11 +40,19 @@ class Evaluation {
   // Computes node `id` and stores its value (in its lane too, for a lane node).
   void EvaluateAndStore(int32_t id) { Store(id, EvaluateNode(ir::NodeId{id})); }
   // The value of a computed node: nullopt when it failed.
-  const std::optional<runtime::Value>& Get(int32_t id);
+  const std::optional<runtime::Value>& Get(int32_t id) {
+    if (lanes_ != nullptr && (*lane_nodes_)[id]) return GetLane(id);
+    return values_[id];
+  }
 
  private:
   using Outcome = std::optional<runtime::Value>;  // nullopt: the node failed.
 
+  // Get of a lane node: its value converted from the lane compiled code wrote.
+  const std::optional<runtime::Value>& GetLane(int32_t id);
+  enum class Truth : uint8_t { kFalse, kTrue, kFailed };
+  // Python truthiness of a computed node, read from its lane when it has one (no Value built).
+  Truth TruthOf(int32_t id);
   void Activate(int32_t file);
   void Store(int32_t id, Outcome value);
   Outcome EvaluateNode(ir::NodeId id);
@@ -81,6 +89,9 @@ class Evaluation {
   // the Rule reading it never needs built): set once, never computed per action.
   enum class State : uint8_t { kIdle, kPending, kDone, kFixed };
   std::vector<State> state_;
+  // The state and active files every action starts from: main.sml and its imports pending.
+  std::vector<State> entry_state_;
+  std::vector<int32_t> entry_files_;
   OspreyLane* lanes_ = nullptr;
   const std::vector<bool>* lane_nodes_ = nullptr;
   std::vector<bool> active_files_;

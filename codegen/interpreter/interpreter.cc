@@ -5,6 +5,7 @@
 #include "absl/strings/str_format.h"
 #include "codegen/interpreter/evaluation.h"
 #include "frontend/regex_syntax.h"
+#include "runtime/python_semantics.h"
 
 namespace osprey::codegen {
 namespace {
@@ -79,7 +80,109 @@ std::vector<bool> ReadByRuleOnly(const ir::Program& program) {
   return only;
 }
 
+// See Interpreter::deferred_. Only WhenRules may read the call, in its `then` list.
+std::vector<bool> DeferredEffects(const ir::Program& program,
+                                  const runtime::NativeUdfRegistry& natives) {
+  std::vector<bool> deferred(program.nodes.size(), false);
+  for (size_t i = 0; i < program.nodes.size(); ++i) {
+    const ir::Node& node = program.nodes[i];
+    if (node.op != ir::Op::kCall) continue;
+    const ir::Call& call = program.calls[node.payload];
+    if (!natives.IsDeferrable(call.udf->name) || !call.extra_names.empty()) continue;
+    // Every argument given by an operand must statically be of its parameter's type, with no
+    // None (a failed argument is not passed: the call fails silently, which it still does).
+    bool typed = true;
+    for (size_t p = 0; p < call.udf->params.size(); ++p) {
+      int32_t operand = call.operand_of_param[p];
+      if (operand < 0) continue;
+      frontend::Type type = program.node(node.operands[operand]).type;
+      typed = typed && type != nullptr && type->kind != frontend::TypeKind::kAny &&
+              type->kind != frontend::TypeKind::kObject && !frontend::IsNullable(type) &&
+              frontend::IsAssignable(type, call.udf->params[p].type);
+    }
+    deferred[i] = typed;
+  }
+  for (const ir::Node& node : program.nodes) {
+    for (size_t o = 0; o < node.operands.size(); ++o) {
+      bool effect_of_when = node.op == ir::Op::kWhenRules &&
+                            static_cast<int32_t>(o) >= program.when_rules[node.payload].rule_count;
+      if (!effect_of_when) deferred[node.operands[o].value] = false;
+    }
+  }
+  for (const ir::Feature& feature : program.features) deferred[feature.value.value] = false;
+  for (const ir::File& file : program.files) {
+    for (ir::NodeId statement : file.statements) deferred[statement.value] = false;
+  }
+  return deferred;
+}
+
 }  // namespace
+
+// See Interpreter::fixed_values_. Ids are a topological order: operands come first.
+std::vector<std::optional<runtime::Value>> Interpreter::FixedValues(
+    const ir::Program& program, const runtime::NativeUdfRegistry& natives,
+    const Interpreter& interpreter) {
+  std::vector<std::optional<runtime::Value>> fixed(program.nodes.size());
+  auto all_fixed = [&](const ir::Node& node) {
+    for (ir::NodeId operand : node.operands) {
+      if (!fixed[operand.value]) return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < program.nodes.size(); ++i) {
+    const ir::Node& node = program.nodes[i];
+    switch (node.op) {
+      case ir::Op::kConstant:
+        fixed[i] = ToValue(node.constant);
+        break;
+      case ir::Op::kList:
+        if (all_fixed(node)) {
+          std::vector<runtime::Value> items;
+          for (ir::NodeId operand : node.operands) items.push_back(*fixed[operand.value]);
+          fixed[i] = runtime::Value::List(std::move(items));
+        }
+        break;
+      case ir::Op::kFormatString:
+        if (all_fixed(node)) {
+          std::string text = node.format[0];
+          for (size_t f = 0; f < node.operands.size(); ++f) {
+            text += runtime::PythonStr(*fixed[node.operands[f].value]);
+            text += node.format[f + 1];
+          }
+          fixed[i] = runtime::Value::String(std::move(text));
+        }
+        break;
+      case ir::Op::kCall: {
+        const ir::Call& call = program.calls[node.payload];
+        const runtime::UdfInstance* instance = interpreter.instances_[node.payload].get();
+        if (instance == nullptr || !natives.IsPure(call.udf->name) || !call.extra_names.empty() ||
+            !all_fixed(node)) {
+          break;
+        }
+        std::vector<runtime::Value> arguments = interpreter.call_constants_[node.payload];
+        for (size_t p = 0; p < arguments.size(); ++p) {
+          int32_t operand = call.operand_of_param[p];
+          if (operand >= 0) arguments[p] = *fixed[node.operands[operand].value];
+        }
+        std::unique_ptr<bool[]> failed(new bool[call.udf->params.size() + 1]());
+        runtime::CallContext context;
+        context.argument_failed = std::span<const bool>(failed.get(), call.udf->params.size());
+        runtime::UdfOutcome outcome = instance->Call(context, arguments);
+        // An error stays per action: it is recorded for each action that runs the call.
+        auto* value = std::get_if<runtime::Value>(&outcome);
+        const std::optional<runtime::ValueType>& expected =
+            interpreter.dynamic_results_[node.payload];
+        if (value != nullptr && (!expected || runtime::CheckValue(*value, *expected))) {
+          fixed[i] = std::move(*value);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return fixed;
+}
 
 absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     const ir::Program& program, const runtime::NativeUdfRegistry& natives) {
@@ -137,32 +240,15 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     interpreter->pattern_sets_.push_back(
         runtime::PatternSet::Create(members, set.case_insensitive));
   }
-  interpreter->constant_values_.resize(program.nodes.size());
-  for (size_t i = 0; i < program.nodes.size(); ++i) {
-    if (program.nodes[i].op == ir::Op::kConstant) {
-      interpreter->constant_values_[i] = ToValue(program.nodes[i].constant);
-    }
-  }
   for (const ir::Call& call : program.calls) {
     std::vector<runtime::Value>& values = interpreter->call_constants_.emplace_back();
     for (const std::optional<frontend::ConstValue>& constant : call.constants) {
       values.push_back(constant ? ToValue(*constant) : runtime::Value::None());
     }
   }
-  for (size_t c = 0; c < program.calls.size(); ++c) {
-    const ir::Call& call = program.calls[c];
-    const runtime::UdfInstance* instance = interpreter->instances_[c].get();
-    bool constant =
-        instance != nullptr && natives.IsPure(call.udf->name) && call.extra_names.empty();
-    for (int32_t operand : call.operand_of_param) constant = constant && operand < 0;
-    std::optional<runtime::UdfOutcome>& outcome = interpreter->constant_outcomes_.emplace_back();
-    if (!constant) continue;
-    std::unique_ptr<bool[]> failed(new bool[call.udf->params.size() + 1]());
-    runtime::CallContext context;
-    context.argument_failed = std::span<const bool>(failed.get(), call.udf->params.size());
-    outcome = instance->Call(context, interpreter->call_constants_[c]);
-  }
+  interpreter->fixed_values_ = FixedValues(program, natives, *interpreter);
   interpreter->read_by_rule_only_ = ReadByRuleOnly(program);
+  interpreter->deferred_ = DeferredEffects(program, natives);
   for (const ir::Rule& rule : program.rules) {
     interpreter->rule_definitions_.push_back(std::make_shared<const runtime::RuleDefinition>(
         runtime::RuleDefinition{rule.name, rule.description_template, rule.field_names}));

@@ -33,6 +33,10 @@ class Interpreter {
 
  private:
   explicit Interpreter(const ir::Program& program) : program_(program) {}
+  // See fixed_values_; needs instances_, call_constants_ and dynamic_results_.
+  static std::vector<std::optional<runtime::Value>> FixedValues(
+      const ir::Program& program, const runtime::NativeUdfRegistry& natives,
+      const Interpreter& interpreter);
 
   const ir::Program& program_;
   // By call index: the native instance, or null when the function has no implementation.
@@ -45,11 +49,11 @@ class Interpreter {
   std::vector<std::unique_ptr<const runtime::PatternSet>> pattern_sets_;
   // By file: every node its statements need, in increasing id order.
   std::vector<std::vector<ir::NodeId>> file_nodes_;
-  // By node: the value of a kConstant, built once (copies share it).
-  std::vector<std::optional<runtime::Value>> constant_values_;
-  // By call: the outcome of a pure function's call whose arguments are all constant, computed
-  // once here (runtime::NativeUdfRegistry::MarkPure); nullopt for the others.
-  std::vector<std::optional<runtime::UdfOutcome>> constant_outcomes_;
+  // By node: its value when it is the same for every action, built once (copies share it):
+  // a kConstant; a list or f-string whose operands are all fixed; a call of a pure function
+  // (runtime::NativeUdfRegistry::MarkPure) whose arguments are all constant or fixed and which
+  // gives a value without error. nullopt for the others.
+  std::vector<std::optional<runtime::Value>> fixed_values_;
   // By call, by parameter: the constant argument's value (None when the call has none).
   std::vector<std::vector<runtime::Value>> call_constants_;
   // By ir::Rule index: what its values share.
@@ -59,6 +63,11 @@ class Interpreter {
   // string: its value is None, or failed when an operand failed (which fails the Rule, as the
   // list or string would).
   std::vector<bool> read_by_rule_only_;
+  // By node: an effect call that is computed only when a WhenRules reading it fires, because
+  // nothing else reads it and it cannot record an error (runtime::NativeUdfRegistry::
+  // MarkDeferrable, with every argument of its declared type, statically). Most WhenRules do
+  // not fire for a given action, so most of their effects are never built.
+  std::vector<bool> deferred_;
 
   friend class Evaluation;
 };

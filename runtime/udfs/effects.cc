@@ -79,6 +79,9 @@ void RegisterEffectUdfs(NativeUdfRegistry& registry) {
   // Effects are values: the same arguments give the same effect.
   registry.MarkPure("DeclareVerdict");
   registry.MarkPure("BanUser");
+  // Label effects fail only on an argument of the wrong type (WrongType above).
+  registry.MarkDeferrable("LabelAdd");
+  registry.MarkDeferrable("LabelRemove");
 }
 
 }  // namespace osprey::runtime::udfs
