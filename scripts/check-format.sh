@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fails when a C/C++ source (*.cc, *.h, *.c) differs from what clang-format makes of it, under
 # the repository's .clang-format (Google style, 100 columns). Checks the files git knows about:
-# tracked ones and new ones not ignored by .gitignore (so build/ is skipped).
+# tracked ones and new ones not ignored by .gitignore (so build/ is skipped). Vendored upstream
+# code under third_party/ keeps its own formatting and is not checked.
 # Fix a file with: clang-format -i FILE.
 # Uses $CLANG_FORMAT when set, else clang-format from PATH. Registered as the ctest test `format`
 # when CMake finds clang-format.
@@ -15,10 +16,11 @@ if ! command -v "${clang_format}" >/dev/null 2>&1; then
 fi
 
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-  mapfile -t files < <(git ls-files --cached --others --exclude-standard -- '*.cc' '*.h' '*.c' |
+  mapfile -t files < <(git ls-files --cached --others --exclude-standard -- '*.cc' '*.h' '*.c' \
+                         ':(exclude)third_party/' |
                        while read -r f; do [[ -f "${f}" ]] && echo "${f}"; done)
 else
-  mapfile -t files < <(find . -path ./build -prune -o -type f \
+  mapfile -t files < <(find . \( -path ./build -o -path ./third_party \) -prune -o -type f \
                          \( -name '*.cc' -o -name '*.h' -o -name '*.c' \) -print | sort)
 fi
 

@@ -1,16 +1,19 @@
 // StringClean (spec udfs.md §C.1): Osprey's normalisation pipeline, step for step.
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <memory>
-#include <mutex>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "runtime/udfs/udf_support.h"
+
+// The vendored C implementation (third_party/anyascii/README.md); its header has no C++ guard.
+extern "C" {
+#include "third_party/anyascii/anyascii.h"
+}
 
 namespace osprey::runtime::udfs {
 namespace {
@@ -157,22 +160,23 @@ std::u32string UnicodeNormalize(const icu::Normalizer2& normalizer, const std::u
   return out;
 }
 
-// Approximates anyascii (which the reference uses) with ICU's Any-Latin; Latin-ASCII.
-std::u32string Transliterate(const std::u32string& s) {
-  static std::mutex* const mutex = new std::mutex;
-  static icu::Transliterator* const transliterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::Transliterator* t =
-        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status);
-    return U_SUCCESS(status) ? t : nullptr;
-  }();
-  if (transliterator == nullptr) return s;
-  icu::UnicodeString text = ToIcu(s);
-  {
-    std::lock_guard<std::mutex> lock(*mutex);
-    transliterator->transliterate(text);
+// Python's anyascii(s), which the reference calls (anyascii 0.3.3; the vendored tables are the
+// same): ASCII code points pass through, every other code point becomes its table string, which
+// may be empty (combining marks, private use, unassigned) or a name (`:grinning:` for U+1F600).
+// The result is ASCII. The tables are constant, so this is safe on any thread.
+std::string AnyAscii(const std::u32string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t c : s) {
+    if (c <= 0x7F) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    const char* ascii = nullptr;  // left unset when the table string is empty
+    const size_t length = anyascii(static_cast<uint_least32_t>(c), &ascii);
+    if (length != 0) out.append(ascii, length);
   }
-  return FromIcu(text);
+  return out;
 }
 
 bool IsSymbolOrPunctuation(char32_t c) {
@@ -230,8 +234,7 @@ UdfOutcome Clean(Args args) {
     if (normalizer == nullptr) return Recorded("ValueError: invalid normalization form");
     s = UnicodeNormalize(*normalizer, s);
   }
-  if (unidecode) s = Transliterate(s);
-  std::string text = EncodeUtf8(s);
+  std::string text = unidecode ? AnyAscii(s) : EncodeUtf8(s);
   if (upper && !lower) text = PythonUpper(text);
   if (lower) text = PythonLower(text);
   if (remove_space || remove_punctuation) {

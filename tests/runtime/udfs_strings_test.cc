@@ -1,7 +1,9 @@
 // Table tests of the str functions (runtime/udfs/strings.cc, string_extract.cc,
 // string_clean.cc). Expected values were produced by CPython 3.11 running the same operations
 // (str methods, re.findall + urllib.parse for the extractors), and, for StringClean, taken from
-// the conformance cases udf_strings/string_clean_* (Osprey 1.1.0's own outputs).
+// the conformance cases udf_strings/string_clean_* (Osprey 1.1.0's own outputs). The unidecode
+// cases take anyascii's own test vectors (its impl/c/test.c and impl/python/tests), since Osprey
+// calls the Python package anyascii 0.3.3.
 #include <string>
 #include <vector>
 
@@ -10,6 +12,8 @@
 
 namespace osprey::runtime::testing {
 namespace {
+
+using std::string_literals::operator""s;
 
 class StringUdfTest : public ::testing::TestWithParam<Case> {};
 
@@ -252,6 +256,10 @@ enum Flag {
   kRemovePunctuation
 };
 
+// Only unidecode: StringClean(s) is then anyascii(s).
+const std::vector<bool> kUnidecodeOnly =
+    Flags({{kSpace, false}, {kHomoglyph, false}, {kNormalize, false}, {kUnidecode, true}});
+
 const CleanCase kCleanCases[] = {
     {"defaults_space", "Hello \t\n  World ", "NFKC", {}, "'Hello World '"},
     {"defaults_fullwidth", "ｄｒｏｉｄ", "NFKC", {}, "'droid'"},
@@ -294,6 +302,61 @@ const CleanCase kCleanCases[] = {
      "'τεστ fle café'"},
     {"unidecode_latin", "ΤΕΣΤ  ﬁle\t\tcafé", "NFKC", Flags({{kUnidecode, true}}),
      "'TEST fle cafe'"},
+    // unidecode after the default steps (conformance case udf_strings/string_clean_options).
+    {"unidecode_emoji_defaults", "hi 😀😀 there 🇺🇸 ☀ 🤖", "NFKC",
+     Flags({{kUnidecode, true}}), "'hi :grinning::grinning: there us :sunny: :robot:'"},
+    {"unidecode_scripts_defaults", "Κνωσός 日本語 Москва", "NFKC", Flags({{kUnidecode, true}}),
+     "'Knwsos RiBenYu Moskva'"},
+    {"unidecode_all_on", "hi 😀😀 there 🇺🇸 ☀ 🤖", "NFKC",
+     Flags({{kRemoveEmoji, true},
+            {kL33t, true},
+            {kUnidecode, true},
+            {kLower, true},
+            {kRemoveSpace, true},
+            {kRemovePunctuation, true}}),
+     "'hithereussunnyrobot'"},
+    // NFKC leaves `e` + U+0301 decomposed (the length-change fallback); anyascii maps the
+    // combining acute accent, like every combining diacritical mark, to the empty string.
+    {"unidecode_combining_defaults", "cafe\u0301", "NFKC", Flags({{kUnidecode, true}}), "'cafe'"},
+    // unidecode alone (space, homoglyph and unicode_normalize off): StringClean is then exactly
+    // anyascii(s), checked against anyascii's test vectors.
+    {"anyascii_empty", "", "NFKC", kUnidecodeOnly, "''"},
+    {"anyascii_ascii", "sample", "NFKC", kUnidecodeOnly, "'sample'"},
+    {"anyascii_ascii_controls", "\0\x01\t\n\x1f ~\x7f"s, "NFKC", kUnidecodeOnly,
+     "'\\x00\\x01\\t\\n\\x1f ~\\x7f'"},
+    {"anyascii_latin", "René François Lacôte", "NFKC", kUnidecodeOnly, "'Rene Francois Lacote'"},
+    {"anyascii_latin_ligatures", "Blöße Nærøy", "NFKC", kUnidecodeOnly, "'Blosse Naeroy'"},
+    {"anyascii_vietnamese", "Trần Hưng Đạo", "NFKC", kUnidecodeOnly, "'Tran Hung Dao'"},
+    {"anyascii_greek", "Φειδιππίδης", "NFKC", kUnidecodeOnly, "'Feidippidis'"},
+    {"anyascii_greek_upsilon", "Δημήτρης Φωτόπουλος", "NFKC", kUnidecodeOnly,
+     "'Dimitris Fotopoylos'"},
+    {"anyascii_cyrillic", "Борис Николаевич Ельцин", "NFKC", kUnidecodeOnly,
+     "\"Boris Nikolaevich El'tsin\""},
+    {"anyascii_bulgarian", "Търговище", "NFKC", kUnidecodeOnly, "\"T'rgovishche\""},
+    {"anyascii_chinese", "深圳 深水埗", "NFKC", kUnidecodeOnly, "'ShenZhen ShenShuiBu'"},
+    {"anyascii_japanese", "埼玉県 さいたま トヨタ", "NFKC", kUnidecodeOnly,
+     "'QiYuXian saitama toyota'"},
+    {"anyascii_korean", "화성시 華城市", "NFKC", kUnidecodeOnly, "'HwaSeongSi HuaChengShi'"},
+    {"anyascii_hangul", "에 가 힣 널 뢌 땚 꺵", "NFKC", kUnidecodeOnly,
+     "'E Ga Hih Neol Lwass Ttaelp Kkyaeng'"},
+    {"anyascii_hebrew", "אברהם הלוי פרנקל", "NFKC", kUnidecodeOnly, "\"'vrhm hlvy frnkl\""},
+    {"anyascii_emoji", "👑 🌴", "NFKC", kUnidecodeOnly, "':crown: :palm_tree:'"},
+    {"anyascii_emoji_names", "🐂 🦉 🦆 🦓 ☕ 🍿 ✈ 🎷 🎤 🌡 🦹", "NFKC",
+     kUnidecodeOnly,
+     "':ox: :owl: :duck: :zebra: :coffee: :popcorn: :airplane: :saxophone: :microphone: "
+     ":thermometer: :supervillain:'"},
+    {"anyascii_symbols", "☆ ♯ ♰ ⚄ ⛌", "NFKC", kUnidecodeOnly, "'* # + 5 X'"},
+    {"anyascii_letterlike", "№ ℳ ⅋ ⅍", "NFKC", kUnidecodeOnly, "'No M & A/S'"},
+    {"anyascii_braille", "⠠⠎⠁⠽⠀⠭⠀⠁⠛", "NFKC", kUnidecodeOnly, "'+say x ag'"},
+    {"anyascii_supplementary_plane", "𐍅𐌿𐌻𐍆𐌹𐌻𐌰", "NFKC", kUnidecodeOnly, "'wulfila'"},
+    // Code points anyascii maps to nothing: U+0080, private use (U+E000, U+F0000, U+F0001),
+    // noncharacters (U+FFFF, U+10FFFF), and the combining acute accent.
+    {"anyascii_to_empty", "a\u0080b\ue000c\uffffd\U000f0000\U000f0001e\U0010ffff\u0301f", "NFKC",
+     kUnidecodeOnly, "'abcdef'"},
+    {"anyascii_combining_only", "\u0301\u0301", "NFKC", kUnidecodeOnly, "''"},
+    // Tag characters map to their ASCII counterparts.
+    {"anyascii_tags", "\U000e0020\U000e007e", "NFKC", kUnidecodeOnly, "' ~'"},
+    {"anyascii_latin1_last", "\u00ff", "NFKC", kUnidecodeOnly, "'y'"},
 };
 
 INSTANTIATE_TEST_SUITE_P(StringClean, StringCleanTest, ::testing::ValuesIn(kCleanCases),
