@@ -136,22 +136,49 @@ runtime::ActionResult Evaluation::Finish() {
   for (int32_t f : activation_order_) {
     for (int32_t feature_index : program_.files[f].features) {
       const ir::Feature& feature = program_.features[feature_index];
-      result_.features.emplace_back(feature.name, Get(feature.value.value));
+      int32_t id = feature.value.value;
+      if (IsRuleLane(id) && !values_[id]) {
+        // Not built in this action: the result needs only its boolean.
+        const OspreyLane& lane = lanes_[id];
+        Outcome exported;
+        if (lane.tag != OSPREY_LANE_FAILED) {
+          exported = interpreter_.exported_rules_[View(id).payload][lane.bits != 0];
+        }
+        result_.features.emplace_back(feature.name, std::move(exported));
+        continue;
+      }
+      result_.features.emplace_back(feature.name, Get(id));
     }
   }
   return std::move(result_);
 }
 
 const std::optional<runtime::Value>& Evaluation::GetLane(int32_t id) {
-  // A lane node's value lives in its lane (compiled code wrote it): convert it on each read,
-  // which allocates nothing. An OBJECT lane means the value was stored here instead.
-  if (lanes_[id].tag != OSPREY_LANE_OBJECT) values_[id] = ValueOfLane(lanes_[id]);
-  return values_[id];
+  const OspreyLane& lane = lanes_[id];
+  Outcome& value = values_[id];
+  if (interpreter_.packed_nodes_[id].op == ir::Op::kRule) {
+    // A rule lane holds the rule's boolean: its value object is built on the first read in
+    // this action (Start forgets it), from the fields its description reads.
+    if (lane.tag == OSPREY_LANE_FAILED) {
+      value.reset();
+    } else if (!value) {
+      value = Value::Rule(RuleValueOf(View(id), lane.bits != 0));
+    }
+    return value;
+  }
+  // Another lane node's value is converted on each read, which allocates nothing. An OBJECT
+  // lane means the value was stored here instead.
+  if (lane.tag != OSPREY_LANE_OBJECT) value = ValueOfLane(lane);
+  return value;
 }
 
 Evaluation::Truth Evaluation::TruthOf(int32_t id) {
   if (lanes_ != nullptr && (*lane_nodes_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
     const OspreyLane& lane = lanes_[id];
+    if (interpreter_.packed_nodes_[id].op == ir::Op::kRule) {
+      // The rule's value object, which is truthy whatever its boolean.
+      return lane.tag == OSPREY_LANE_FAILED ? Truth::kFailed : Truth::kTrue;
+    }
     switch (lane.tag) {
       case OSPREY_LANE_FAILED:
         return Truth::kFailed;
@@ -173,20 +200,21 @@ void Evaluation::Store(int32_t id, Outcome value) {
   values_[id] = std::move(value);
 }
 
-void Evaluation::RecordError(const ir::Node& node, std::string message) {
+void Evaluation::RecordError(NodeView node, std::string message) {
+  const ir::SourceRef& source = program_.nodes[node.id].source;
   ++result_.error_count;
-  result_.errors.push_back(absl::StrFormat("%s:%d:%d: %s", node.source.path, node.source.line,
-                                           node.source.column, message));
+  result_.errors.push_back(
+      absl::StrFormat("%s:%d:%d: %s", source.path, source.line, source.column, message));
 }
 
 Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
-  const ir::Node& node = program_.node(id);
+  const NodeView node = View(id.value);
   std::string error;
   switch (node.op) {
     case ir::Op::kConstant:
       return interpreter_.fixed_values_[id.value];
     case ir::Op::kFail:
-      RecordError(node, node.message);
+      RecordError(node, program_.nodes[node.id].message);
       return std::nullopt;
     case ir::Op::kList:
       return EvaluateList(node);
@@ -240,7 +268,7 @@ Evaluation::Outcome Evaluation::EvaluateNode(ir::NodeId id) {
   return std::nullopt;
 }
 
-Evaluation::Outcome Evaluation::EvaluateList(const ir::Node& node) {
+Evaluation::Outcome Evaluation::EvaluateList(NodeView node) {
   std::vector<Value> items;
   items.reserve(node.operands.size());
   for (size_t i = 0; i < node.operands.size(); ++i) {
@@ -250,17 +278,18 @@ Evaluation::Outcome Evaluation::EvaluateList(const ir::Node& node) {
   return Value::List(std::move(items));
 }
 
-Evaluation::Outcome Evaluation::EvaluateFormatString(const ir::Node& node) {
-  std::string text = node.format[0];
+Evaluation::Outcome Evaluation::EvaluateFormatString(NodeView node) {
+  const std::vector<std::string>& format = program_.nodes[node.id].format;
+  std::string text = format[0];
   for (size_t i = 0; i < node.operands.size(); ++i) {
     if (!Input(node, i)) return std::nullopt;
     text += runtime::PythonStr(*Input(node, i));
-    text += node.format[i + 1];
+    text += format[i + 1];
   }
   return Value::String(std::move(text));
 }
 
-Evaluation::Outcome Evaluation::EvaluateCompare(const ir::Node& node, ir::CompareOp op) {
+Evaluation::Outcome Evaluation::EvaluateCompare(NodeView node, ir::CompareOp op) {
   const Outcome& left = Input(node, 0);
   const Outcome& right = Input(node, 1);
   std::string error;
@@ -309,7 +338,7 @@ Evaluation::Outcome Evaluation::EvaluateCompare(const ir::Node& node, ir::Compar
   }
 }
 
-Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node, int32_t call_index) {
+Evaluation::Outcome Evaluation::EvaluateCall(NodeView node, int32_t call_index) {
   const ir::Call& call = program_.calls[call_index];
   const runtime::UdfInstance* instance = interpreter_.instances_[call_index].get();
   size_t param_count = call.udf->params.size();
@@ -359,7 +388,7 @@ Evaluation::Outcome Evaluation::EvaluateCall(const ir::Node& node, int32_t call_
       instance->Call(context, std::span<const Value>(arguments.data(), arguments.size())));
 }
 
-Evaluation::Outcome Evaluation::FinishCall(const ir::Node& node, int32_t call_index,
+Evaluation::Outcome Evaluation::FinishCall(NodeView node, int32_t call_index,
                                            runtime::UdfOutcome outcome) {
   if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
     if (udf_error->recorded) RecordError(node, udf_error->message);
@@ -377,7 +406,7 @@ Evaluation::Outcome Evaluation::FinishCall(const ir::Node& node, int32_t call_in
   return value;
 }
 
-Evaluation::Outcome Evaluation::EvaluateJsonRead(const ir::Node& node) {
+Evaluation::Outcome Evaluation::EvaluateJsonRead(NodeView node) {
   const ir::JsonRead& read = program_.json_reads[node.payload];
   size_t operand = 0;
   bool required = true;
@@ -405,15 +434,14 @@ Evaluation::Outcome Evaluation::EvaluateJsonRead(const ir::Node& node) {
   return std::get<Value>(std::move(outcome));
 }
 
-Evaluation::Outcome Evaluation::EvaluateRule(const ir::Node& node) {
-  const ir::Rule& rule = program_.rules[node.payload];
+Evaluation::Outcome Evaluation::EvaluateRule(NodeView node) {
   // Any failed item fails the rule, even next to a False one: no short-circuit (§4.5.1). A
   // list or f-string only this rule reads was not built (Interpreter::read_by_rule_only_): it
   // would have failed when one of its operands did.
   bool all_true = true;
   int32_t list = node.operands[0].value;
   if (interpreter_.read_by_rule_only_[list]) {
-    for (ir::NodeId item : program_.nodes[list].operands) {
+    for (ir::NodeId item : View(list).operands) {
       Truth truth = TruthOf(item.value);
       if (truth == Truth::kFailed) return std::nullopt;
       all_true = all_true && truth == Truth::kTrue;
@@ -427,27 +455,31 @@ Evaluation::Outcome Evaluation::EvaluateRule(const ir::Node& node) {
   if (!interpreter_.read_by_rule_only_[description]) {
     if (!Get(description)) return std::nullopt;
   } else {
-    for (ir::NodeId field : program_.nodes[description].operands) {
+    for (ir::NodeId field : View(description).operands) {
       if (!Get(field.value)) return std::nullopt;
     }
   }
-  // The previous action's value of this rule is reused when nothing holds it any more (its
-  // result was written and dropped): no allocation per rule per action in a stream.
-  std::shared_ptr<runtime::RuleValue>& value = rule_values_[node.payload];
-  if (value == nullptr || value.use_count() != 1) {
-    value = std::make_shared<runtime::RuleValue>();
-    value->definition = interpreter_.rule_definitions_[node.payload];
-  }
-  value->value = all_true;
-  value->field_values.clear();
-  for (size_t f = 0; f < rule.field_names.size(); ++f) {
-    const Outcome& field = Input(node, 2 + f);
-    value->field_values.push_back(field ? *field : Value::None());
-  }
-  return Value::Rule(value);
+  return Value::Rule(RuleValueOf(node, all_true));
 }
 
-Evaluation::Outcome Evaluation::EvaluateWhenRules(const ir::Node& node) {
+std::shared_ptr<const runtime::RuleValue> Evaluation::RuleValueOf(NodeView node, bool value) {
+  // The previous action's value of this rule is reused when nothing holds it any more (its
+  // result was written and dropped): no allocation per rule per action in a stream.
+  std::shared_ptr<runtime::RuleValue>& rule = rule_values_[node.payload];
+  if (rule == nullptr || rule.use_count() != 1) {
+    rule = std::make_shared<runtime::RuleValue>();
+    rule->definition = interpreter_.rule_definitions_[node.payload];
+  }
+  rule->value = value;
+  rule->field_values.clear();
+  for (size_t f = 0; f < program_.rules[node.payload].field_names.size(); ++f) {
+    const Outcome& field = Input(node, 2 + f);
+    rule->field_values.push_back(field ? *field : Value::None());
+  }
+  return rule;
+}
+
+Evaluation::Outcome Evaluation::EvaluateWhenRules(NodeView node) {
   const ir::WhenRules& when = program_.when_rules[node.payload];
   if (when.malformed) {
     RecordError(node, "WhenRules needs list literals for `rules_any` and `then`");
@@ -456,7 +488,12 @@ Evaluation::Outcome Evaluation::EvaluateWhenRules(const ir::Node& node) {
   // Failed items are skipped, not fatal (§4.5.2).
   std::vector<std::shared_ptr<const runtime::RuleValue>> passing;
   for (int32_t i = 0; i < when.rule_count; ++i) {
-    const Outcome& item = Input(node, i);
+    int32_t id = node.operands[i].value;
+    // A false rule lane is skipped before its value object would be built.
+    if (IsRuleLane(id) && (lanes_[id].tag != OSPREY_LANE_BOOL || lanes_[id].bits == 0)) {
+      continue;
+    }
+    const Outcome& item = Get(id);
     if (item && item->kind() == Value::Kind::kRule && item->as_rule().value) {
       passing.push_back(item->rule_ptr());
     }
@@ -477,7 +514,7 @@ Evaluation::Outcome Evaluation::EvaluateWhenRules(const ir::Node& node) {
   return Value::None();
 }
 
-Evaluation::Outcome Evaluation::EvaluateRequire(const ir::Node& node) {
+Evaluation::Outcome Evaluation::EvaluateRequire(NodeView node) {
   const ir::Require& require = program_.require_sites[node.payload];
   const Outcome& path = Input(node, 0);
   // A failed path or condition makes Require do nothing, silently (§2.3).

@@ -3,6 +3,7 @@
 #define OSPREY_CODEGEN_INTERPRETER_EVALUATION_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,32 +51,51 @@ class Evaluation {
 
   // Get of a lane node: its value converted from the lane compiled code wrote.
   const std::optional<runtime::Value>& GetLane(int32_t id);
+  bool IsRuleLane(int32_t id) const {
+    return lanes_ != nullptr && (*lane_nodes_)[id] &&
+           interpreter_.packed_nodes_[id].op == ir::Op::kRule;
+  }
   enum class Truth : uint8_t { kFalse, kTrue, kFailed };
   // Python truthiness of a computed node, read from its lane when it has one (no Value built).
   Truth TruthOf(int32_t id);
+  // What evaluation reads of a node on every action, from the interpreter's packed table
+  // (Interpreter::packed_nodes_) rather than the much larger ir::Node.
+  struct NodeView {
+    int32_t id;
+    ir::Op op;
+    uint8_t detail;
+    int32_t payload;
+    std::span<const ir::NodeId> operands;
+  };
+  NodeView View(int32_t id) const {
+    const Interpreter::PackedNode& packed = interpreter_.packed_nodes_[id];
+    return {id, packed.op, packed.detail, packed.payload,
+            std::span<const ir::NodeId>(interpreter_.packed_operands_.data() + packed.first_operand,
+                                        packed.operand_count)};
+  }
   void Activate(int32_t file);
   void Store(int32_t id, Outcome value);
   Outcome EvaluateNode(ir::NodeId id);
-  Outcome EvaluateList(const ir::Node& node);
-  Outcome EvaluateFormatString(const ir::Node& node);
-  Outcome EvaluateCompare(const ir::Node& node, ir::CompareOp op);
+  Outcome EvaluateList(NodeView node);
+  Outcome EvaluateFormatString(NodeView node);
+  Outcome EvaluateCompare(NodeView node, ir::CompareOp op);
   // `call_index` is the node's payload, or for a kPatternMatch its PatternMatch::call.
-  Outcome EvaluateCall(const ir::Node& node, int32_t call_index);
+  Outcome EvaluateCall(NodeView node, int32_t call_index);
   // A call's outcome as the node's: errors recorded, a dynamic result checked.
-  Outcome FinishCall(const ir::Node& node, int32_t call_index, runtime::UdfOutcome outcome);
-  Outcome EvaluateJsonRead(const ir::Node& node);
-  Outcome EvaluateRule(const ir::Node& node);
-  Outcome EvaluateWhenRules(const ir::Node& node);
-  Outcome EvaluateRequire(const ir::Node& node);
+  Outcome FinishCall(NodeView node, int32_t call_index, runtime::UdfOutcome outcome);
+  Outcome EvaluateJsonRead(NodeView node);
+  Outcome EvaluateRule(NodeView node);
+  // The value object of Rule `node` with boolean `value`, its fields read from their nodes.
+  std::shared_ptr<const runtime::RuleValue> RuleValueOf(NodeView node, bool value);
+  Outcome EvaluateWhenRules(NodeView node);
+  Outcome EvaluateRequire(NodeView node);
   // A pattern set member: from its set when the set can answer, else as the node it replaced
   // (evaluation_pattern_sets.cc).
-  Outcome EvaluatePatternMatch(const ir::Node& node);
+  Outcome EvaluatePatternMatch(NodeView node);
   // The set's answers for this action (computed on first use), or null when it cannot decide.
   const std::vector<uint8_t>* PatternSetFound(int32_t set, const runtime::Value& text);
-  const Outcome& Input(const ir::Node& node, size_t operand) {
-    return Get(node.operands[operand].value);
-  }
-  void RecordError(const ir::Node& node, std::string message);
+  const Outcome& Input(NodeView node, size_t operand) { return Get(node.operands[operand].value); }
+  void RecordError(NodeView node, std::string message);
 
   const Interpreter& interpreter_;
   const ir::Program& program_;

@@ -21,7 +21,7 @@ const std::vector<uint8_t>* Evaluation::PatternSetFound(int32_t set, const Value
   return set_state_[set] == SetState::kFound ? &set_found_[set] : nullptr;
 }
 
-Evaluation::Outcome Evaluation::EvaluatePatternMatch(const ir::Node& node) {
+Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
   const ir::PatternMatch& match = program_.pattern_matches[node.payload];
   const ir::PatternSet& set = program_.pattern_sets[match.set];
   const bool literal = match.call < 0;

@@ -1,10 +1,12 @@
 #include "codegen/interpreter/interpreter.h"
 
 #include <algorithm>
+#include <array>
 
 #include "absl/strings/str_format.h"
 #include "codegen/interpreter/evaluation.h"
 #include "frontend/regex_syntax.h"
+#include "ir/rule_operands.h"
 #include "runtime/python_semantics.h"
 
 namespace osprey::codegen {
@@ -52,32 +54,6 @@ void CollectNodes(const ir::Program& program, ir::NodeId root, std::vector<bool>
     out.push_back(id);
     for (ir::NodeId operand : program.node(id).operands) stack.push_back(operand);
   }
-}
-
-// See Interpreter::read_by_rule_only_.
-std::vector<bool> ReadByRuleOnly(const ir::Program& program) {
-  std::vector<bool> only(program.nodes.size(), false);
-  std::vector<bool> other_reader(program.nodes.size(), false);
-  for (const ir::Node& node : program.nodes) {
-    for (size_t i = 0; i < node.operands.size(); ++i) {
-      int32_t operand = node.operands[i].value;
-      const ir::Op op = program.nodes[operand].op;
-      bool by_rule = node.op == ir::Op::kRule &&
-                     ((i == 0 && op == ir::Op::kList) || (i == 1 && op == ir::Op::kFormatString));
-      if (by_rule) {
-        only[operand] = true;
-      } else {
-        other_reader[operand] = true;
-      }
-    }
-  }
-  for (const ir::Feature& feature : program.features) other_reader[feature.value.value] = true;
-  for (const ir::PatternSet& set : program.pattern_sets) other_reader[set.target.value] = true;
-  for (const ir::File& file : program.files) {
-    for (ir::NodeId statement : file.statements) other_reader[statement.value] = true;
-  }
-  for (size_t i = 0; i < only.size(); ++i) only[i] = only[i] && !other_reader[i];
-  return only;
 }
 
 // See Interpreter::deferred_. Only WhenRules may read the call, in its `then` list.
@@ -187,6 +163,14 @@ std::vector<std::optional<runtime::Value>> Interpreter::FixedValues(
 absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     const ir::Program& program, const runtime::NativeUdfRegistry& natives) {
   std::unique_ptr<Interpreter> interpreter(new Interpreter(program));
+  for (const ir::Node& node : program.nodes) {
+    interpreter->packed_nodes_.push_back(
+        {node.op, node.detail, node.payload,
+         static_cast<uint32_t>(interpreter->packed_operands_.size()),
+         static_cast<uint32_t>(node.operands.size())});
+    interpreter->packed_operands_.insert(interpreter->packed_operands_.end(), node.operands.begin(),
+                                         node.operands.end());
+  }
   for (const ir::Call& call : program.calls) {
     const runtime::UdfFactory* factory = natives.Find(call.udf->name);
     if (factory == nullptr) {
@@ -247,11 +231,18 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     }
   }
   interpreter->fixed_values_ = FixedValues(program, natives, *interpreter);
-  interpreter->read_by_rule_only_ = ReadByRuleOnly(program);
+  interpreter->read_by_rule_only_ = ir::ReadByRuleOnly(program);
   interpreter->deferred_ = DeferredEffects(program, natives);
   for (const ir::Rule& rule : program.rules) {
     interpreter->rule_definitions_.push_back(std::make_shared<const runtime::RuleDefinition>(
         runtime::RuleDefinition{rule.name, rule.description_template, rule.field_names}));
+    std::array<runtime::Value, 2>& exported = interpreter->exported_rules_.emplace_back();
+    for (bool value : {false, true}) {
+      auto rule_value = std::make_shared<runtime::RuleValue>();
+      rule_value->definition = interpreter->rule_definitions_.back();
+      rule_value->value = value;
+      exported[value] = runtime::Value::Rule(std::move(rule_value));
+    }
   }
   interpreter->file_nodes_.resize(program.files.size());
   for (size_t f = 0; f < program.files.size(); ++f) {

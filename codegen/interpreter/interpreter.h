@@ -4,6 +4,7 @@
 #ifndef OSPREY_CODEGEN_INTERPRETER_INTERPRETER_H_
 #define OSPREY_CODEGEN_INTERPRETER_INTERPRETER_H_
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -39,6 +40,17 @@ class Interpreter {
       const Interpreter& interpreter);
 
   const ir::Program& program_;
+  // By node: the fields evaluation reads for every action, packed in 16 bytes (an ir::Node is
+  // ~180 and a ruleset's nodes overflow the cache), and all operands in one array.
+  struct PackedNode {
+    ir::Op op;
+    uint8_t detail;
+    int32_t payload;
+    uint32_t first_operand;  // Into packed_operands_.
+    uint32_t operand_count;
+  };
+  std::vector<PackedNode> packed_nodes_;
+  std::vector<ir::NodeId> packed_operands_;
   // By call index: the native instance, or null when the function has no implementation.
   std::vector<std::unique_ptr<runtime::UdfInstance>> instances_;
   // By JsonRead index: the runtime path and checker.
@@ -58,6 +70,9 @@ class Interpreter {
   std::vector<std::vector<runtime::Value>> call_constants_;
   // By ir::Rule index: what its values share.
   std::vector<std::shared_ptr<const runtime::RuleDefinition>> rule_definitions_;
+  // By ir::Rule index, by boolean: the value a result exports for a rule feature computed in a
+  // lane (without fields: a result shows a rule feature as its boolean only).
+  std::vector<std::array<runtime::Value, 2>> exported_rules_;
   // By node: a `when_all` list or description f-string whose only reader is a Rule. The Rule
   // reads what it needs from such a node's operands, so the node itself builds no list or
   // string: its value is None, or failed when an operand failed (which fails the Rule, as the

@@ -1,5 +1,7 @@
 #include "codegen/jit/lane_nodes.h"
 
+#include "ir/rule_operands.h"
+
 namespace osprey::codegen {
 namespace {
 
@@ -14,8 +16,16 @@ bool OperandsAreScalar(const ir::Program& program, const ir::Node& node) {
   return true;
 }
 
-bool IsLaneNode(const ir::Program& program, const ir::Node& node) {
+bool IsLaneNode(const ir::Program& program, const ir::Node& node,
+                const std::vector<bool>& read_by_rule_only) {
   switch (node.op) {
+    case ir::Op::kRule: {
+      // A rule whose item list and description are its own (never built): its truth and
+      // failure come from their operands, and its value object is built only when read.
+      const ir::Node& description = program.node(node.operands[1]);
+      return read_by_rule_only[node.operands[0].value] &&
+             (read_by_rule_only[node.operands[1].value] || description.op == ir::Op::kConstant);
+    }
     case ir::Op::kConstant:
       return IsScalarConstant(node.constant);
     case ir::Op::kAnd:
@@ -57,8 +67,9 @@ bool IsScalarType(frontend::Type type) {
 
 std::vector<bool> LaneNodes(const ir::Program& program) {
   std::vector<bool> lane(program.nodes.size(), false);
+  const std::vector<bool> read_by_rule_only = ir::ReadByRuleOnly(program);
   for (size_t i = 0; i < program.nodes.size(); ++i) {
-    lane[i] = IsLaneNode(program, program.nodes[i]);
+    lane[i] = IsLaneNode(program, program.nodes[i], read_by_rule_only);
   }
   return lane;
 }

@@ -4,7 +4,10 @@
 // A lane node has a static scalar type (None, bool, int, float or a union of those) and an
 // operation whose common cases compile to a few instructions: a scalar constant, `and`, `or`,
 // `not`, a comparison of scalars, arithmetic or negation of scalars. Its inputs may be any
-// node. The rest (strings, lists, calls, JSON reads, rules, effects) stay with the runtime.
+// node. A Rule whose item list and description only it reads is a lane node too: its lane
+// holds its boolean (or failure), and the runtime builds the rule's value object only when
+// something reads it (runtime values of rules are Value::Rule). The rest (strings, lists,
+// calls, JSON reads, effects) stay with the runtime.
 #ifndef OSPREY_CODEGEN_JIT_LANE_NODES_H_
 #define OSPREY_CODEGEN_JIT_LANE_NODES_H_
 

@@ -153,6 +153,11 @@ class Lowerer {
 
   // Python truthiness of a computed node: {truthy, failed} as i1 values.
   std::pair<llvm::Value*, llvm::Value*> Truth(int32_t id) {
+    if (lane_nodes_[id] && program_.nodes[id].op == ir::Op::kRule) {
+      // A rule's value object is truthy whatever its boolean (it has no __bool__).
+      llvm::Value* failed = TagIs(Tag(Lane(id)), OSPREY_LANE_FAILED);
+      return {builder_.CreateNot(failed), failed};
+    }
     if (!lane_nodes_[id]) {
       llvm::Value* truth = builder_.CreateCall(truth_, {frame_, Id(id)});
       return {builder_.CreateICmpEQ(truth, llvm::ConstantInt::get(i32_, 1)),
@@ -229,6 +234,8 @@ class Lowerer {
         return EmitBinary(id, node);
       case ir::Op::kNegate:
         return EmitNegate(id, node);
+      case ir::Op::kRule:
+        return EmitRule(id, node);
       default:
         return EmitSlow(id);
     }
@@ -243,6 +250,27 @@ class Lowerer {
     }
     StoreLane(id, Byte(OSPREY_LANE_FLOAT),
               builder_.CreateBitCast(llvm::ConstantFP::get(f64_, constant.as_float()), i64_));
+  }
+
+  // A rule lane: BOOL(all items truthy), or FAILED when an item or a description field failed
+  // (no short-circuit: spec §4.5.1). See LaneNodes.
+  void EmitRule(int32_t id, const ir::Node& node) {
+    llvm::Value* all_true = builder_.getInt1(true);
+    llvm::Value* failed = builder_.getInt1(false);
+    for (ir::NodeId item : program_.node(node.operands[0]).operands) {
+      auto [truthy, item_failed] = Truth(item.value);
+      all_true = builder_.CreateAnd(all_true, truthy);
+      failed = builder_.CreateOr(failed, item_failed);
+    }
+    const ir::Node& description = program_.node(node.operands[1]);
+    if (description.op == ir::Op::kFormatString) {
+      for (ir::NodeId field : description.operands) {
+        failed = builder_.CreateOr(failed, Truth(field.value).second);
+      }
+    }
+    llvm::Value* tag =
+        builder_.CreateSelect(failed, Byte(OSPREY_LANE_FAILED), Byte(OSPREY_LANE_BOOL));
+    StoreLane(id, tag, builder_.CreateZExt(all_true, i64_));
   }
 
   void EmitSlow(int32_t id) { builder_.CreateCall(evaluate_lane_, {frame_, Id(id), Lane(id)}); }
