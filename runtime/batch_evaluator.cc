@@ -103,8 +103,11 @@ void BatchEvaluator::RunSlice(int index) {
       if (parallel) worker.mutations.emplace_back();
       continue;
     }
+    // Hit lines and summaries read only the true rules of a result's features.
     ActionResult result = batch.ruleset->Evaluate(
-        *action, labels_, options_.random_seed ^ static_cast<uint64_t>(line_number));
+        *action, labels_, options_.random_seed ^ static_cast<uint64_t>(line_number),
+        options_.render.emit == EmitMode::kHits ? ResultFeatures::kTrueRules
+                                                : ResultFeatures::kAll);
     if (labels_ != nullptr) {
       std::vector<LabelMutation> mutations = LabelMutationsOf(result, *action);
       if (parallel) {

@@ -14,6 +14,10 @@
 
 namespace osprey::runtime {
 
+// Which features a result carries: all of them (Osprey's result map), or only the Rule
+// features that are true (all that `--emit hits` and result summaries read).
+enum class ResultFeatures : uint8_t { kAll, kTrueRules };
+
 class CompiledRuleset {
  public:
   virtual ~CompiledRuleset() = default;
@@ -22,7 +26,7 @@ class CompiledRuleset {
   // The result must be released on the thread that evaluated it, before that thread evaluates
   // again: implementations may reuse parts of a result (rule values) no one holds any more.
   virtual ActionResult Evaluate(const Action& action, const LabelStore* labels,
-                                uint64_t random_seed) const = 0;
+                                uint64_t random_seed, ResultFeatures features) const = 0;
   // The ruleset's identity: a hash of its sources.
   virtual const std::string& identity() const = 0;
   // How long each phase of its compilation took, in order, in milliseconds (for reports).

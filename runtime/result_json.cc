@@ -91,18 +91,21 @@ void AppendJsonValue(const Value& value, std::string* out) {
   }
 }
 
-void AppendResultJson(std::span<const ResultEntry> entries, std::string* out) {
+void AppendResultJson(std::span<const ResultEntry> entries, std::string* out,
+                      std::span<const ResultEntry> more) {
   out->push_back('{');
   bool first = true;
-  for (const auto& [key, value] : entries) {
-    if (!first) out->append(", ");
-    first = false;
-    AppendJsonString(key, out);
-    out->append(": ");
-    if (value.has_value()) {
-      AppendJsonValue(*value, out);
-    } else {
-      out->append("null");
+  for (std::span<const ResultEntry> part : {entries, more}) {
+    for (const auto& [key, value] : part) {
+      if (!first) out->append(", ");
+      first = false;
+      AppendJsonString(key, out);
+      out->append(": ");
+      if (value.has_value()) {
+        AppendJsonValue(*value, out);
+      } else {
+        out->append("null");
+      }
     }
   }
   out->push_back('}');

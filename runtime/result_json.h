@@ -26,8 +26,10 @@ namespace osprey::runtime {
 // One entry of a result map; nullopt is a feature whose node failed, written as null.
 using ResultEntry = std::pair<std::string, std::optional<Value>>;
 
-// Appends `{"k1": v1, "k2": v2}` (no newline) to `*out`, entries in the given order.
-void AppendResultJson(std::span<const ResultEntry> entries, std::string* out);
+// Appends `{"k1": v1, "k2": v2}` (no newline) to `*out`, entries in the given order, then
+// those of `more` (a result's features, written without copying them first).
+void AppendResultJson(std::span<const ResultEntry> entries, std::string* out,
+                      std::span<const ResultEntry> more = {});
 std::string ResultJson(std::span<const ResultEntry> entries);
 
 // Appends one value as JSON (see above).

@@ -72,9 +72,7 @@ void AppendResultLine(const ActionResult& result, const std::string& identity,
   entries.emplace_back("__error_count", Value::Int(result.error_count));
   AddEffectEntries(result, entries);
   if (options.include_ruleset_identity) entries.emplace_back("__ruleset", Value::String(identity));
-  entries.reserve(entries.size() + result.features.size());
-  for (const auto& [name, value] : result.features) entries.emplace_back(name, value);
-  AppendResultJson(entries, out);
+  AppendResultJson(entries, out, result.features);
 }
 
 ResultSummary SummarizeResult(const ActionResult& result) {

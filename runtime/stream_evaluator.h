@@ -11,12 +11,14 @@
 #include "runtime/action.h"
 #include "runtime/compiled_ruleset.h"
 #include "runtime/labels.h"
+#include "runtime/result_render.h"
 
 namespace osprey::runtime {
 
 struct StreamOptions {
   bool include_ruleset_identity = false;  // Add "__ruleset" to every result.
   uint64_t random_seed = 0;
+  EmitMode emit = EmitMode::kFull;
 };
 
 class StreamEvaluator {

@@ -36,8 +36,9 @@ class RulesetWithSignatures : public runtime::CompiledRuleset {
       : registry_(std::move(registry)), ruleset_(std::move(ruleset)) {}
 
   runtime::ActionResult Evaluate(const runtime::Action& action, const runtime::LabelStore* labels,
-                                 uint64_t random_seed) const override {
-    return ruleset_->Evaluate(action, labels, random_seed);
+                                 uint64_t random_seed,
+                                 runtime::ResultFeatures features) const override {
+    return ruleset_->Evaluate(action, labels, random_seed, features);
   }
   const std::string& identity() const override { return ruleset_->identity(); }
   std::vector<std::pair<std::string, double>> compile_phases_ms() const override {

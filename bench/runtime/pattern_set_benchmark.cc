@@ -155,7 +155,8 @@ void RunRuleset(benchmark::State& state, bool grouped) {
     return;
   }
   for (auto _ : state) {
-    runtime::ActionResult result = compiled->ruleset->Evaluate(*action, nullptr, 0);
+    runtime::ActionResult result =
+        compiled->ruleset->Evaluate(*action, nullptr, 0, runtime::ResultFeatures::kAll);
     benchmark::DoNotOptimize(result);
   }
 }

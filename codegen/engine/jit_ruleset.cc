@@ -37,7 +37,8 @@ class JitRuleset : public runtime::CompiledRuleset {
   }
 
   runtime::ActionResult Evaluate(const runtime::Action& action, const runtime::LabelStore* labels,
-                                 uint64_t random_seed) const override {
+                                 uint64_t random_seed,
+                                 runtime::ResultFeatures features) const override {
     Frame& frame = ThreadFrame();
     Evaluation& evaluation = frame.evaluation;
     evaluation.Start(action, labels, random_seed);
@@ -47,7 +48,7 @@ class JitRuleset : public runtime::CompiledRuleset {
     while (evaluation.TakeNewActivations()) {
       entry(AsFrame(evaluation), evaluation.state_data(), frame.lanes.data());
     }
-    return evaluation.Finish();
+    return evaluation.Finish(features);
   }
 
   const std::string& identity() const override { return identity_; }

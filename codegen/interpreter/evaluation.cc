@@ -77,9 +77,8 @@ Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& ac
 void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore* labels,
                        uint64_t random_seed) {
   // Only what the previous action computed needs resetting.
-  for (size_t i = 0; i < state_.size(); ++i) {
-    if (state_[i] == State::kDone) values_[i].reset();
-  }
+  for (int32_t id : written_) values_[id].reset();
+  written_.clear();
   std::copy(entry_state_.begin(), entry_state_.end(), state_.begin());
   for (int32_t f : activation_order_) active_files_[f] = false;
   activation_order_ = entry_files_;
@@ -90,7 +89,6 @@ void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore*
   labels_ = labels;
   random_seed_ = random_seed;
   result_ = runtime::ActionResult();
-  result_.features.reserve(program_.features.size());
   result_.action_id = action.id;
   result_.timestamp = action.timestamp.iso;
 }
@@ -114,9 +112,9 @@ void Evaluation::Activate(int32_t file) {
   }
 }
 
-runtime::ActionResult Evaluation::Run() {
+runtime::ActionResult Evaluation::Run(runtime::ResultFeatures features) {
   RunPending();
-  return Finish();
+  return Finish(features);
 }
 
 void Evaluation::RunPending() {
@@ -132,7 +130,9 @@ void Evaluation::RunPending() {
   }
 }
 
-runtime::ActionResult Evaluation::Finish() {
+runtime::ActionResult Evaluation::Finish(runtime::ResultFeatures features) {
+  const bool all = features == runtime::ResultFeatures::kAll;
+  if (all) result_.features.reserve(program_.features.size());
   for (int32_t f : activation_order_) {
     for (int32_t feature_index : program_.files[f].features) {
       const ir::Feature& feature = program_.features[feature_index];
@@ -140,14 +140,20 @@ runtime::ActionResult Evaluation::Finish() {
       if (IsRuleLane(id) && !values_[id]) {
         // Not built in this action: the result needs only its boolean.
         const OspreyLane& lane = lanes_[id];
+        const bool is_true = lane.tag == OSPREY_LANE_BOOL && lane.bits != 0;
+        if (!all && !is_true) continue;
         Outcome exported;
         if (lane.tag != OSPREY_LANE_FAILED) {
-          exported = interpreter_.exported_rules_[View(id).payload][lane.bits != 0];
+          exported = interpreter_.exported_rules_[View(id).payload][is_true];
         }
         result_.features.emplace_back(feature.name, std::move(exported));
         continue;
       }
-      result_.features.emplace_back(feature.name, Get(id));
+      const Outcome& value = Get(id);
+      if (!all && !(value && value->kind() == Value::Kind::kRule && value->as_rule().value)) {
+        continue;
+      }
+      result_.features.emplace_back(feature.name, value);
     }
   }
   return std::move(result_);
@@ -163,12 +169,16 @@ const std::optional<runtime::Value>& Evaluation::GetLane(int32_t id) {
       value.reset();
     } else if (!value) {
       value = Value::Rule(RuleValueOf(View(id), lane.bits != 0));
+      written_.push_back(id);
     }
     return value;
   }
   // Another lane node's value is converted on each read, which allocates nothing. An OBJECT
   // lane means the value was stored here instead.
-  if (lane.tag != OSPREY_LANE_OBJECT) value = ValueOfLane(lane);
+  if (lane.tag != OSPREY_LANE_OBJECT) {
+    if (!value) written_.push_back(id);
+    value = ValueOfLane(lane);
+  }
   return value;
 }
 
@@ -197,6 +207,7 @@ Evaluation::Truth Evaluation::TruthOf(int32_t id) {
 
 void Evaluation::Store(int32_t id, Outcome value) {
   if (lanes_ != nullptr && (*lane_nodes_)[id]) SetLane(value, lanes_[id]);
+  if (value) written_.push_back(id);
   values_[id] = std::move(value);
 }
 

@@ -21,7 +21,7 @@ class Evaluation {
              const runtime::LabelStore* labels, uint64_t random_seed);
 
   // Evaluates the action given at construction, node by node (the reference interpreter).
-  runtime::ActionResult Run();
+  runtime::ActionResult Run(runtime::ResultFeatures features);
 
   // --- For compiled code (codegen/engine): the same evaluation, driven from outside. ---
   // Nodes marked in `lane_nodes` keep their value in `lanes` (runtime/abi/jit_abi.h), where
@@ -36,7 +36,7 @@ class Evaluation {
   // Computes every pending node, in id order, until none is left.
   void RunPending();
   // The result of the action begun by Start, once no node is pending.
-  runtime::ActionResult Finish();
+  runtime::ActionResult Finish(runtime::ResultFeatures features);
   uint8_t* state_data() { return reinterpret_cast<uint8_t*>(state_.data()); }
   // Computes node `id` and stores its value (in its lane too, for a lane node).
   void EvaluateAndStore(int32_t id) { Store(id, EvaluateNode(ir::NodeId{id})); }
@@ -104,6 +104,9 @@ class Evaluation {
   uint64_t random_seed_ = 0;
 
   std::vector<Outcome> values_;
+  // Nodes given a value in this action (Store, or a lane's value built on a read): what the
+  // next Start resets, rather than looking at every node.
+  std::vector<int32_t> written_;
   // OspreyNodeState by node (the layout compiled code reads and writes).
   // kFixed: a node whose value is the same for every action (a constant, or a list or string
   // the Rule reading it never needs built): set once, never computed per action.

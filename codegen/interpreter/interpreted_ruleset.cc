@@ -19,8 +19,9 @@ class InterpretedRuleset : public runtime::CompiledRuleset {
   }
 
   runtime::ActionResult Evaluate(const runtime::Action& action, const runtime::LabelStore* labels,
-                                 uint64_t random_seed) const override {
-    return interpreter_->Evaluate(action, labels, random_seed);
+                                 uint64_t random_seed,
+                                 runtime::ResultFeatures features) const override {
+    return interpreter_->Evaluate(action, labels, random_seed, features);
   }
   const std::string& identity() const override { return identity_; }
 

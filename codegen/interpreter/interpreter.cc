@@ -258,10 +258,10 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
 }
 
 runtime::ActionResult Interpreter::Evaluate(const runtime::Action& action,
-                                            const runtime::LabelStore* labels,
-                                            uint64_t random_seed) const {
+                                            const runtime::LabelStore* labels, uint64_t random_seed,
+                                            runtime::ResultFeatures features) const {
   Evaluation evaluation(*this, action, labels, random_seed);
-  return evaluation.Run();
+  return evaluation.Run(features);
 }
 
 }  // namespace osprey::codegen

@@ -12,6 +12,7 @@
 #include "codegen/interpreter/json_reads.h"
 #include "ir/program.h"
 #include "runtime/action.h"
+#include "runtime/compiled_ruleset.h"
 #include "runtime/labels.h"
 #include "runtime/pattern_set.h"
 #include "runtime/result.h"
@@ -29,8 +30,9 @@ class Interpreter {
 
   // Evaluates the files reachable from main.sml for `action`. `labels` may be null (HasLabel
   // then fails). Thread-safe: all per-action state is local to the call.
-  runtime::ActionResult Evaluate(const runtime::Action& action, const runtime::LabelStore* labels,
-                                 uint64_t random_seed = 0) const;
+  runtime::ActionResult Evaluate(
+      const runtime::Action& action, const runtime::LabelStore* labels, uint64_t random_seed = 0,
+      runtime::ResultFeatures features = runtime::ResultFeatures::kAll) const;
 
  private:
   explicit Interpreter(const ir::Program& program) : program_(program) {}

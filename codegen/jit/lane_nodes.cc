@@ -16,9 +16,21 @@ bool OperandsAreScalar(const ir::Program& program, const ir::Node& node) {
   return true;
 }
 
+// `lane` holds the answer for every node before `node` (operands have smaller ids).
 bool IsLaneNode(const ir::Program& program, const ir::Node& node,
-                const std::vector<bool>& read_by_rule_only) {
+                const std::vector<bool>& read_by_rule_only, const std::vector<bool>& lane) {
   switch (node.op) {
+    case ir::Op::kWhenRules: {
+      // Compiled code tells whether one of its rules is true; the runtime emits the effects
+      // only then. A malformed WhenRules records an error for every action: not a lane.
+      const ir::WhenRules& when = program.when_rules[node.payload];
+      if (when.malformed) return false;
+      for (int32_t i = 0; i < when.rule_count; ++i) {
+        const ir::NodeId rule = node.operands[i];
+        if (!lane[rule.value] || program.node(rule).op != ir::Op::kRule) return false;
+      }
+      return true;
+    }
     case ir::Op::kRule: {
       // A rule whose item list and description are its own (never built): its truth and
       // failure come from their operands, and its value object is built only when read.
@@ -69,7 +81,7 @@ std::vector<bool> LaneNodes(const ir::Program& program) {
   std::vector<bool> lane(program.nodes.size(), false);
   const std::vector<bool> read_by_rule_only = ir::ReadByRuleOnly(program);
   for (size_t i = 0; i < program.nodes.size(); ++i) {
-    lane[i] = IsLaneNode(program, program.nodes[i], read_by_rule_only);
+    lane[i] = IsLaneNode(program, program.nodes[i], read_by_rule_only, lane);
   }
   return lane;
 }

@@ -6,8 +6,10 @@
 // `not`, a comparison of scalars, arithmetic or negation of scalars. Its inputs may be any
 // node. A Rule whose item list and description only it reads is a lane node too: its lane
 // holds its boolean (or failure), and the runtime builds the rule's value object only when
-// something reads it (runtime values of rules are Value::Rule). The rest (strings, lists,
-// calls, JSON reads, effects) stay with the runtime.
+// something reads it (runtime values of rules are Value::Rule). So is a WhenRules whose rules
+// are all rule lanes: its lane is None, and compiled code calls the runtime to emit its
+// effects only when one of the rules is true. The rest (strings, lists, calls, JSON reads,
+// effects) stay with the runtime.
 #ifndef OSPREY_CODEGEN_JIT_LANE_NODES_H_
 #define OSPREY_CODEGEN_JIT_LANE_NODES_H_
 

@@ -236,6 +236,8 @@ class Lowerer {
         return EmitNegate(id, node);
       case ir::Op::kRule:
         return EmitRule(id, node);
+      case ir::Op::kWhenRules:
+        return EmitWhenRules(id, node);
       default:
         return EmitSlow(id);
     }
@@ -271,6 +273,31 @@ class Lowerer {
     llvm::Value* tag =
         builder_.CreateSelect(failed, Byte(OSPREY_LANE_FAILED), Byte(OSPREY_LANE_BOOL));
     StoreLane(id, tag, builder_.CreateZExt(all_true, i64_));
+  }
+
+  // A WhenRules lane (see LaneNodes): None, after the runtime emitted its effects if one of
+  // its rules is true.
+  void EmitWhenRules(int32_t id, const ir::Node& node) {
+    llvm::Value* any_true = builder_.getInt1(false);
+    const int32_t rule_count = program_.when_rules[node.payload].rule_count;
+    for (int32_t i = 0; i < rule_count; ++i) {
+      llvm::Value* lane = Lane(node.operands[i].value);
+      llvm::Value* is_true =
+          builder_.CreateAnd(TagIs(Tag(lane), OSPREY_LANE_BOOL),
+                             builder_.CreateICmpNE(Bits(lane), llvm::ConstantInt::get(i64_, 0)));
+      any_true = builder_.CreateOr(any_true, is_true);
+    }
+    llvm::BasicBlock* fire = NewBlock("when.fire");
+    llvm::BasicBlock* quiet = NewBlock("when.quiet");
+    llvm::BasicBlock* done = NewBlock("when.done");
+    builder_.CreateCondBr(any_true, fire, quiet);
+    builder_.SetInsertPoint(fire);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(quiet);
+    StoreLane(id, Byte(OSPREY_LANE_NONE), builder_.getInt64(0));
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
   }
 
   void EmitSlow(int32_t id) { builder_.CreateCall(evaluate_lane_, {frame_, Id(id), Lane(id)}); }

@@ -120,6 +120,11 @@ struct EngineRun {
   std::unique_ptr<runtime::InMemoryLabelStore> labels =
       std::make_unique<runtime::InMemoryLabelStore>([] { return int64_t{1756132245000000}; });
   std::unique_ptr<runtime::StreamEvaluator> evaluator;
+  // The same actions again with `--emit hits` (results built with only their true rules),
+  // with labels of its own.
+  std::unique_ptr<runtime::InMemoryLabelStore> hits_labels =
+      std::make_unique<runtime::InMemoryLabelStore>([] { return int64_t{1756132245000000}; });
+  std::unique_ptr<runtime::StreamEvaluator> hits_evaluator;
 };
 
 // Writes `files` under a fresh directory and returns it.
@@ -179,6 +184,10 @@ std::vector<std::string> RunDifferential(const std::map<std::string, std::string
     runs[e].compiled = std::move(*compiled);
     runs[e].evaluator =
         std::make_unique<runtime::StreamEvaluator>(*runs[e].compiled.ruleset, runs[e].labels.get());
+    runtime::StreamOptions hits;
+    hits.emit = runtime::EmitMode::kHits;
+    runs[e].hits_evaluator = std::make_unique<runtime::StreamEvaluator>(
+        *runs[e].compiled.ruleset, runs[e].hits_labels.get(), hits);
   }
   fs::remove_all(dir);
   if (!failures.empty() || !rejected->empty()) return failures;
@@ -186,7 +195,9 @@ std::vector<std::string> RunDifferential(const std::map<std::string, std::string
   for (size_t i = 0; i < actions.size(); ++i) {
     std::vector<std::string> results;
     for (EngineRun& run : runs) {
-      results.push_back(run.evaluator->EvaluateLine(actions[i], static_cast<int64_t>(i + 1)));
+      results.push_back(
+          run.evaluator->EvaluateLine(actions[i], static_cast<int64_t>(i + 1)) +
+          "\n  hits: " + run.hits_evaluator->EvaluateLine(actions[i], static_cast<int64_t>(i + 1)));
     }
     if (std::getenv("OSPREY_DIFF_FUZZ_VERBOSE") != nullptr) {
       std::cout << actions[i] << "\n  -> " << results[0] << "\n";

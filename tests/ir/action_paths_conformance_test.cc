@@ -76,8 +76,8 @@ TEST(ActionPathsConformanceTest, PartitionsCoverWhatTheInterpreterRuns) {
       absl::StatusOr<runtime::Action> action = reader.Read(line);
       if (!action.ok()) continue;
       const ActionPartition& partition = paths.ForActionName(action->name);
-      runtime::ActionResult result =
-          compiled->ruleset->Evaluate(*action, /*labels=*/nullptr, /*random_seed=*/0);
+      runtime::ActionResult result = compiled->ruleset->Evaluate(
+          *action, /*labels=*/nullptr, /*random_seed=*/0, runtime::ResultFeatures::kAll);
       for (const auto& [name, value] : result.features) {
         auto it = file_of_feature.find(name);
         ASSERT_NE(it, file_of_feature.end()) << name;
