@@ -7,9 +7,14 @@
 
 namespace osprey::runtime {
 
-void AppendJsonString(std::string_view text, std::string* out) {
-  out->push_back('"');
-  for (char c : text) {
+void AppendJsonStringContents(std::string_view text, std::string* out) {
+  // Characters that need no escape are copied in runs.
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out->append("\\\"");
@@ -33,13 +38,15 @@ void AppendJsonString(std::string_view text, std::string* out) {
         out->append("\\f");
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out->append(absl::StrFormat("\\u%04x", static_cast<unsigned char>(c)));
-        } else {
-          out->push_back(c);
-        }
+        out->append(absl::StrFormat("\\u%04x", c));
     }
   }
+  out->append(text.data() + run, text.size() - run);
+}
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  out->push_back('"');
+  AppendJsonStringContents(text, out);
   out->push_back('"');
 }
 
@@ -91,21 +98,18 @@ void AppendJsonValue(const Value& value, std::string* out) {
   }
 }
 
-void AppendResultJson(std::span<const ResultEntry> entries, std::string* out,
-                      std::span<const ResultEntry> more) {
+void AppendResultJson(std::span<const ResultEntry> entries, std::string* out) {
   out->push_back('{');
   bool first = true;
-  for (std::span<const ResultEntry> part : {entries, more}) {
-    for (const auto& [key, value] : part) {
-      if (!first) out->append(", ");
-      first = false;
-      AppendJsonString(key, out);
-      out->append(": ");
-      if (value.has_value()) {
-        AppendJsonValue(*value, out);
-      } else {
-        out->append("null");
-      }
+  for (const auto& [key, value] : entries) {
+    if (!first) out->append(", ");
+    first = false;
+    AppendJsonString(key, out);
+    out->append(": ");
+    if (value.has_value()) {
+      AppendJsonValue(*value, out);
+    } else {
+      out->append("null");
     }
   }
   out->push_back('}');

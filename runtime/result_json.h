@@ -26,10 +26,8 @@ namespace osprey::runtime {
 // One entry of a result map; nullopt is a feature whose node failed, written as null.
 using ResultEntry = std::pair<std::string, std::optional<Value>>;
 
-// Appends `{"k1": v1, "k2": v2}` (no newline) to `*out`, entries in the given order, then
-// those of `more` (a result's features, written without copying them first).
-void AppendResultJson(std::span<const ResultEntry> entries, std::string* out,
-                      std::span<const ResultEntry> more = {});
+// Appends `{"k1": v1, "k2": v2}` (no newline) to `*out`, entries in the given order.
+void AppendResultJson(std::span<const ResultEntry> entries, std::string* out);
 std::string ResultJson(std::span<const ResultEntry> entries);
 
 // Appends one value as JSON (see above).
@@ -37,6 +35,8 @@ void AppendJsonValue(const Value& value, std::string* out);
 
 // Appends `text` (UTF-8) as a JSON string literal with its quotes.
 void AppendJsonString(std::string_view text, std::string* out);
+// The same without the quotes: the escaped text, for a literal written in pieces.
+void AppendJsonStringContents(std::string_view text, std::string* out);
 
 // The record written in place of a result for an input line that could not be read:
 // `{"__error": "<message>", "__line": <line_number>}` (no newline).
