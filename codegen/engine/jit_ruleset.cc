@@ -29,6 +29,7 @@ class JitRuleset : public runtime::CompiledRuleset {
     interpreter_ = *std::move(interpreter);
     paths_ = ir::ComputeActionPaths(*program_);
     lane_nodes_ = LaneNodes(*program_);
+    lanes_written_ = LanesWrittenByRuntime(*program_, lane_nodes_);
     absl::StatusOr<std::unique_ptr<JitCode>> code =
         compiler.Compile(*program_, paths_, lane_nodes_, tier);
     if (!code.ok()) return code.status();
@@ -65,7 +66,7 @@ class JitRuleset : public runtime::CompiledRuleset {
   struct Frame {
     explicit Frame(const JitRuleset& ruleset)
         : evaluation(*ruleset.interpreter_), lanes(ruleset.program_->nodes.size()) {
-      evaluation.UseLanes(lanes.data(), &ruleset.lane_nodes_);
+      evaluation.UseLanes(lanes.data(), &ruleset.lane_nodes_, &ruleset.lanes_written_);
     }
     Evaluation evaluation;
     std::vector<OspreyLane> lanes;
@@ -86,6 +87,7 @@ class JitRuleset : public runtime::CompiledRuleset {
   std::unique_ptr<Interpreter> interpreter_;
   ir::ActionPaths paths_;
   std::vector<bool> lane_nodes_;
+  std::vector<bool> lanes_written_;  // LanesWrittenByRuntime
   std::unique_ptr<JitCode> code_;
   std::string identity_;
   uint64_t serial_;

@@ -60,11 +60,13 @@ Evaluation::Evaluation(const Interpreter& interpreter)
   for (State& state : state_) state = state == State::kPending ? State::kIdle : state;
 }
 
-void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes) {
+void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes,
+                          const std::vector<bool>* lanes_written) {
   lanes_ = lanes;
   lane_nodes_ = lane_nodes;
+  lanes_written_ = lanes_written;
   for (size_t i = 0; i < state_.size(); ++i) {
-    if (state_[i] == State::kFixed && (*lane_nodes)[i]) SetLane(values_[i], lanes[i]);
+    if (state_[i] == State::kFixed && (*lanes_written)[i]) SetLane(values_[i], lanes[i]);
   }
 }
 
@@ -206,7 +208,7 @@ Evaluation::Truth Evaluation::TruthOf(int32_t id) {
 }
 
 void Evaluation::Store(int32_t id, Outcome value) {
-  if (lanes_ != nullptr && (*lane_nodes_)[id]) SetLane(value, lanes_[id]);
+  if (lanes_ != nullptr && (*lanes_written_)[id]) SetLane(value, lanes_[id]);
   if (value) written_.push_back(id);
   values_[id] = std::move(value);
 }
@@ -471,6 +473,39 @@ Evaluation::Outcome Evaluation::EvaluateRule(NodeView node) {
     }
   }
   return Value::Rule(RuleValueOf(node, all_true));
+}
+
+void Evaluation::ComputeRuleLane(NodeView node) {
+  // As EvaluateRule: any failed item or field fails the rule (no short-circuit, §4.5.1).
+  bool all_true = true;
+  bool failed = false;
+  for (ir::NodeId item : View(node.operands[0].value).operands) {
+    Truth truth = TruthOf(item.value);
+    failed = failed || truth == Truth::kFailed;
+    all_true = all_true && truth == Truth::kTrue;
+  }
+  const NodeView description = View(node.operands[1].value);
+  if (description.op == ir::Op::kFormatString) {
+    for (ir::NodeId field : description.operands) {
+      failed = failed || TruthOf(field.value) == Truth::kFailed;
+    }
+  }
+  OspreyLane& lane = lanes_[node.id];
+  lane.tag = failed ? OSPREY_LANE_FAILED : OSPREY_LANE_BOOL;
+  lane.bits = all_true ? 1 : 0;
+}
+
+void Evaluation::ComputeWhenRulesLane(NodeView node) {
+  const int32_t rule_count = program_.when_rules[node.payload].rule_count;
+  for (int32_t i = 0; i < rule_count; ++i) {
+    const OspreyLane& rule = lanes_[node.operands[i].value];
+    if (rule.tag == OSPREY_LANE_BOOL && rule.bits != 0) {
+      Store(node.id, EvaluateWhenRules(node));
+      return;
+    }
+  }
+  lanes_[node.id].tag = OSPREY_LANE_NONE;
+  lanes_[node.id].bits = 0;
 }
 
 std::shared_ptr<const runtime::RuleValue> Evaluation::RuleValueOf(NodeView node, bool value) {

@@ -26,7 +26,10 @@ class Evaluation {
   // --- For compiled code (codegen/engine): the same evaluation, driven from outside. ---
   // Nodes marked in `lane_nodes` keep their value in `lanes` (runtime/abi/jit_abi.h), where
   // compiled code computes it; reads of such a node here convert its lane. Both outlive this.
-  void UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes);
+  // The runtime writes the lane of each node marked in `lanes_written` when it stores the
+  // node's value (compiled code reads it there).
+  void UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes,
+                const std::vector<bool>* lanes_written);
   // Begins evaluating `action`: forgets the previous action's values and marks the nodes of
   // main.sml and its imports pending. The action and labels must outlive the evaluation.
   void Start(const runtime::Action& action, const runtime::LabelStore* labels,
@@ -39,7 +42,14 @@ class Evaluation {
   runtime::ActionResult Finish(runtime::ResultFeatures features);
   uint8_t* state_data() { return reinterpret_cast<uint8_t*>(state_.data()); }
   // Computes node `id` and stores its value (in its lane too, for a lane node).
-  void EvaluateAndStore(int32_t id) { Store(id, EvaluateNode(ir::NodeId{id})); }
+  void EvaluateAndStore(int32_t id) {
+    if (lanes_ != nullptr && (*lane_nodes_)[id]) {
+      const ir::Op op = interpreter_.packed_nodes_[id].op;
+      if (op == ir::Op::kRule) return ComputeRuleLane(View(id));
+      if (op == ir::Op::kWhenRules) return ComputeWhenRulesLane(View(id));
+    }
+    Store(id, EvaluateNode(ir::NodeId{id}));
+  }
   // The value of a computed node: nullopt when it failed.
   const std::optional<runtime::Value>& Get(int32_t id) {
     if (lanes_ != nullptr && (*lane_nodes_)[id]) return GetLane(id);
@@ -85,6 +95,11 @@ class Evaluation {
   Outcome FinishCall(NodeView node, int32_t call_index, runtime::UdfOutcome outcome);
   Outcome EvaluateJsonRead(NodeView node);
   Outcome EvaluateRule(NodeView node);
+  // A Rule lane (codegen/jit/lane_nodes.h): the rule's boolean or failure, from its items' and
+  // fields' lanes and values, with no value object built.
+  void ComputeRuleLane(NodeView node);
+  // A WhenRules lane: None, after emitting its effects when one of its rule lanes is true.
+  void ComputeWhenRulesLane(NodeView node);
   // The value object of Rule `node` with boolean `value`, its fields read from their nodes.
   std::shared_ptr<const runtime::RuleValue> RuleValueOf(NodeView node, bool value);
   Outcome EvaluateWhenRules(NodeView node);
@@ -117,6 +132,7 @@ class Evaluation {
   std::vector<int32_t> entry_files_;
   OspreyLane* lanes_ = nullptr;
   const std::vector<bool>* lane_nodes_ = nullptr;
+  const std::vector<bool>* lanes_written_ = nullptr;
   std::vector<bool> active_files_;
   std::vector<int32_t> activation_order_;
   bool activated_new_nodes_ = false;

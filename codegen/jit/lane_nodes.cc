@@ -86,4 +86,22 @@ std::vector<bool> LaneNodes(const ir::Program& program) {
   return lane;
 }
 
+bool IsRuntimeLane(const ir::Program& program, int32_t id) {
+  const ir::Op op = program.nodes[id].op;
+  return op == ir::Op::kRule || op == ir::Op::kWhenRules;
+}
+
+bool IsMirrored(const ir::Program& program, const std::vector<bool>& lane_nodes, int32_t id) {
+  return !lane_nodes[id] && IsScalarType(program.nodes[id].type);
+}
+
+std::vector<bool> LanesWrittenByRuntime(const ir::Program& program,
+                                        const std::vector<bool>& lane_nodes) {
+  std::vector<bool> written(program.nodes.size(), false);
+  for (size_t i = 0; i < program.nodes.size(); ++i) {
+    written[i] = lane_nodes[i] || IsMirrored(program, lane_nodes, static_cast<int32_t>(i));
+  }
+  return written;
+}
+
 }  // namespace osprey::codegen

@@ -4,12 +4,12 @@
 // A lane node has a static scalar type (None, bool, int, float or a union of those) and an
 // operation whose common cases compile to a few instructions: a scalar constant, `and`, `or`,
 // `not`, a comparison of scalars, arithmetic or negation of scalars. Its inputs may be any
-// node. A Rule whose item list and description only it reads is a lane node too: its lane
-// holds its boolean (or failure), and the runtime builds the rule's value object only when
-// something reads it (runtime values of rules are Value::Rule). So is a WhenRules whose rules
-// are all rule lanes: its lane is None, and compiled code calls the runtime to emit its
-// effects only when one of the rules is true. The rest (strings, lists, calls, JSON reads,
-// effects) stay with the runtime.
+// node. A Rule whose item list and description only it reads has a lane too: it holds the
+// rule's boolean (or failure), computed from its items' lanes, and the runtime builds the
+// rule's value object only when something reads it (runtime values of rules are Value::Rule).
+// So does a WhenRules whose rules all have lanes: None, after the runtime emitted its effects
+// if one of the rules is true, which it tells from the lanes alone. The rest (strings, lists,
+// calls, JSON reads, effects) stay with the runtime.
 #ifndef OSPREY_CODEGEN_JIT_LANE_NODES_H_
 #define OSPREY_CODEGEN_JIT_LANE_NODES_H_
 
@@ -25,6 +25,20 @@ bool IsScalarType(frontend::Type type);
 
 // By node id: whether the node is a lane node.
 std::vector<bool> LaneNodes(const ir::Program& program);
+
+// Whether lane node `id` is computed by the runtime, from lanes, rather than by compiled code:
+// Rules and WhenRules, whose code would be mostly calls and would only slow the compile.
+bool IsRuntimeLane(const ir::Program& program, int32_t id);
+
+// Whether node `id`, not a lane node, has a mirrored lane: its static type is scalar, so the
+// runtime, which computes it, also writes its value to its lane, and compiled code reads it
+// there rather than asking the runtime.
+bool IsMirrored(const ir::Program& program, const std::vector<bool>& lane_nodes, int32_t id);
+
+// By node id: the lanes the runtime writes when it stores a node's value (lane nodes computed
+// the general way, and mirrored nodes).
+std::vector<bool> LanesWrittenByRuntime(const ir::Program& program,
+                                        const std::vector<bool>& lane_nodes);
 
 }  // namespace osprey::codegen
 

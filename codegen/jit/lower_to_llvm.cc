@@ -5,13 +5,15 @@
 // A lane node computes its common case inline (ints and floats of the expected kinds) and calls
 // `evaluate_lane` for everything else, so the runtime's one implementation of Python semantics
 // decides every uncommon case (mixed kinds, overflow, None, failed operands, errors). Any other
-// node is computed by the runtime (`evaluate`, or `evaluate_run` for a run of them).
+// node is computed by the runtime (`evaluate`, or `evaluate_run` for a run of them); when its
+// static type is scalar the runtime also writes its lane, which compiled code then reads.
 #include "codegen/jit/internal/lower_to_llvm.h"
 
 #include <map>
 #include <span>
 
 #include "absl/strings/str_cat.h"
+#include "codegen/jit/lane_nodes.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Intrinsics.h"
 #include "runtime/abi/jit_abi.h"
@@ -62,7 +64,7 @@ class Lowerer {
       size_t end = start;
       size_t lane_count = 0;
       while (end < nodes.size() && lane_count < kLaneNodesPerPart) {
-        if (lane_nodes_[nodes[end].value]) ++lane_count;
+        if (Inline(nodes[end].value)) ++lane_count;
         ++end;
       }
       llvm::Function* part =
@@ -97,7 +99,7 @@ class Lowerer {
     builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", part));
     std::vector<int32_t> run;  // Consecutive nodes that are not lane nodes.
     for (ir::NodeId id : nodes) {
-      if (!lane_nodes_[id.value]) {
+      if (!Inline(id.value)) {
         run.push_back(id.value);
         continue;
       }
@@ -147,8 +149,14 @@ class Lowerer {
   // The lane of operand node `id`: its own for a lane node; for another node, the value the
   // runtime holds, loaded into the node's (otherwise unused) lane slot.
   llvm::Value* OperandLane(int32_t id) {
-    if (!lane_nodes_[id]) builder_.CreateCall(load_, {frame_, Id(id), Lane(id)});
+    if (!HasLane(id)) builder_.CreateCall(load_, {frame_, Id(id), Lane(id)});
     return Lane(id);
+  }
+  // Whether compiled code computes node `id` itself (the runtime computes the others).
+  bool Inline(int32_t id) const { return lane_nodes_[id] && !IsRuntimeLane(program_, id); }
+  // Whether node `id`'s lane holds its value once computed: a lane node, or a mirrored one.
+  bool HasLane(int32_t id) const {
+    return lane_nodes_[id] || IsMirrored(program_, lane_nodes_, id);
   }
 
   // Python truthiness of a computed node: {truthy, failed} as i1 values.
@@ -158,14 +166,38 @@ class Lowerer {
       llvm::Value* failed = TagIs(Tag(Lane(id)), OSPREY_LANE_FAILED);
       return {builder_.CreateNot(failed), failed};
     }
-    if (!lane_nodes_[id]) {
-      llvm::Value* truth = builder_.CreateCall(truth_, {frame_, Id(id)});
-      return {builder_.CreateICmpEQ(truth, llvm::ConstantInt::get(i32_, 1)),
-              builder_.CreateICmpEQ(truth, llvm::ConstantInt::get(i32_, 2))};
-    }
+    if (!HasLane(id)) return RuntimeTruth(id);
     llvm::Value* lane = Lane(id);
     llvm::Value* tag = Tag(lane);
-    llvm::Value* bits = Bits(lane);
+    // An OBJECT lane (a value that is no scalar after all): the runtime's truthiness.
+    llvm::BasicBlock* object = NewBlock("truth.object");
+    llvm::BasicBlock* scalar = NewBlock("truth.scalar");
+    llvm::BasicBlock* done = NewBlock("truth.done");
+    builder_.CreateCondBr(TagIs(tag, OSPREY_LANE_OBJECT), object, scalar);
+    builder_.SetInsertPoint(object);
+    auto [object_truthy, object_failed] = RuntimeTruth(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(scalar);
+    auto [scalar_truthy, scalar_failed] = ScalarTruth(tag, Bits(lane));
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
+    llvm::PHINode* truthy = builder_.CreatePHI(builder_.getInt1Ty(), 2);
+    truthy->addIncoming(object_truthy, object);
+    truthy->addIncoming(scalar_truthy, scalar);
+    llvm::PHINode* failed = builder_.CreatePHI(builder_.getInt1Ty(), 2);
+    failed->addIncoming(object_failed, object);
+    failed->addIncoming(scalar_failed, scalar);
+    return {truthy, failed};
+  }
+
+  std::pair<llvm::Value*, llvm::Value*> RuntimeTruth(int32_t id) {
+    llvm::Value* truth = builder_.CreateCall(truth_, {frame_, Id(id)});
+    return {builder_.CreateICmpEQ(truth, llvm::ConstantInt::get(i32_, 1)),
+            builder_.CreateICmpEQ(truth, llvm::ConstantInt::get(i32_, 2))};
+  }
+
+  // Truthiness of a scalar lane's tag and bits.
+  std::pair<llvm::Value*, llvm::Value*> ScalarTruth(llvm::Value* tag, llvm::Value* bits) {
     // bool and int: non-zero; float: non-zero, NaN included (une); None and failed: false.
     llvm::Value* integral =
         builder_.CreateOr(TagIs(tag, OSPREY_LANE_BOOL), TagIs(tag, OSPREY_LANE_INT));
@@ -234,10 +266,6 @@ class Lowerer {
         return EmitBinary(id, node);
       case ir::Op::kNegate:
         return EmitNegate(id, node);
-      case ir::Op::kRule:
-        return EmitRule(id, node);
-      case ir::Op::kWhenRules:
-        return EmitWhenRules(id, node);
       default:
         return EmitSlow(id);
     }
@@ -252,52 +280,6 @@ class Lowerer {
     }
     StoreLane(id, Byte(OSPREY_LANE_FLOAT),
               builder_.CreateBitCast(llvm::ConstantFP::get(f64_, constant.as_float()), i64_));
-  }
-
-  // A rule lane: BOOL(all items truthy), or FAILED when an item or a description field failed
-  // (no short-circuit: spec §4.5.1). See LaneNodes.
-  void EmitRule(int32_t id, const ir::Node& node) {
-    llvm::Value* all_true = builder_.getInt1(true);
-    llvm::Value* failed = builder_.getInt1(false);
-    for (ir::NodeId item : program_.node(node.operands[0]).operands) {
-      auto [truthy, item_failed] = Truth(item.value);
-      all_true = builder_.CreateAnd(all_true, truthy);
-      failed = builder_.CreateOr(failed, item_failed);
-    }
-    const ir::Node& description = program_.node(node.operands[1]);
-    if (description.op == ir::Op::kFormatString) {
-      for (ir::NodeId field : description.operands) {
-        failed = builder_.CreateOr(failed, Truth(field.value).second);
-      }
-    }
-    llvm::Value* tag =
-        builder_.CreateSelect(failed, Byte(OSPREY_LANE_FAILED), Byte(OSPREY_LANE_BOOL));
-    StoreLane(id, tag, builder_.CreateZExt(all_true, i64_));
-  }
-
-  // A WhenRules lane (see LaneNodes): None, after the runtime emitted its effects if one of
-  // its rules is true.
-  void EmitWhenRules(int32_t id, const ir::Node& node) {
-    llvm::Value* any_true = builder_.getInt1(false);
-    const int32_t rule_count = program_.when_rules[node.payload].rule_count;
-    for (int32_t i = 0; i < rule_count; ++i) {
-      llvm::Value* lane = Lane(node.operands[i].value);
-      llvm::Value* is_true =
-          builder_.CreateAnd(TagIs(Tag(lane), OSPREY_LANE_BOOL),
-                             builder_.CreateICmpNE(Bits(lane), llvm::ConstantInt::get(i64_, 0)));
-      any_true = builder_.CreateOr(any_true, is_true);
-    }
-    llvm::BasicBlock* fire = NewBlock("when.fire");
-    llvm::BasicBlock* quiet = NewBlock("when.quiet");
-    llvm::BasicBlock* done = NewBlock("when.done");
-    builder_.CreateCondBr(any_true, fire, quiet);
-    builder_.SetInsertPoint(fire);
-    EmitSlow(id);
-    builder_.CreateBr(done);
-    builder_.SetInsertPoint(quiet);
-    StoreLane(id, Byte(OSPREY_LANE_NONE), builder_.getInt64(0));
-    builder_.CreateBr(done);
-    builder_.SetInsertPoint(done);
   }
 
   void EmitSlow(int32_t id) { builder_.CreateCall(evaluate_lane_, {frame_, Id(id), Lane(id)}); }
