@@ -55,21 +55,6 @@ bool IsExpired(const LabelState& state, int64_t now) {
   return latest + kGraceMicros < now;
 }
 
-// LabelState.try_apply_desired_state; false when the mutation is dropped.
-bool TryApply(LabelState* current, const LabelState& desired, int64_t now) {
-  if (IsExpired(*current, now)) {
-    *current = desired;
-    return true;
-  }
-  if (IsManual(current->status) && !IsManual(desired.status)) return false;
-  if (current->status != desired.status) {
-    current->status = desired.status;
-    current->reasons.clear();
-  }
-  for (const LabelReason& reason : desired.reasons) InsertOrUpdate(&current->reasons, reason);
-  return true;
-}
-
 std::optional<LabelStatus> StatusFromJson(simdjson::dom::element status) {
   if (status.is_string()) {
     std::string_view name = status.get_string().value_unsafe();
@@ -171,7 +156,7 @@ std::optional<LabelState> InMemoryLabelStore::Get(std::string_view entity_type,
   if (entity == entities_.end()) return std::nullopt;
   auto state = entity->second.find(std::string(label));
   if (state == entity->second.end()) return std::nullopt;
-  return state->second;
+  return state->second.state;
 }
 
 bool InMemoryLabelStore::HasAnyLabel(std::string_view entity_type,
@@ -182,7 +167,44 @@ bool InMemoryLabelStore::HasAnyLabel(std::string_view entity_type,
 
 void InMemoryLabelStore::Set(std::string_view entity_type, std::string_view entity_id,
                              std::string_view label, LabelState state) {
-  entities_[EntityKey(entity_type, entity_id)][std::string(label)] = std::move(state);
+  StoredLabel& stored = entities_[EntityKey(entity_type, entity_id)][std::string(label)];
+  stored.state = std::move(state);
+  stored.Reindex();
+}
+
+void InMemoryLabelStore::StoredLabel::Reindex() {
+  reason_of_name.clear();
+  for (size_t i = 0; i < state.reasons.size(); ++i) reason_of_name[state.reasons[i].name] = i;
+}
+
+// As the vector form above, through the index.
+void InMemoryLabelStore::StoredLabel::InsertOrUpdate(const LabelReason& reason) {
+  auto [it, added] = reason_of_name.try_emplace(reason.name, state.reasons.size());
+  if (added) {
+    state.reasons.push_back(reason);
+    return;
+  }
+  LabelReason& current = state.reasons[it->second];
+  if (current.created_at_micros > reason.created_at_micros + kGraceMicros) return;
+  int64_t created_at = current.created_at_micros;
+  current = reason;
+  current.created_at_micros = created_at;
+}
+
+bool InMemoryLabelStore::StoredLabel::TryApply(const LabelState& desired, int64_t now) {
+  if (IsExpired(state, now)) {
+    state = desired;
+    Reindex();
+    return true;
+  }
+  if (IsManual(state.status) && !IsManual(desired.status)) return false;
+  if (state.status != desired.status) {
+    state.status = desired.status;
+    state.reasons.clear();
+    reason_of_name.clear();
+  }
+  for (const LabelReason& reason : desired.reasons) InsertOrUpdate(reason);
+  return true;
 }
 
 void InMemoryLabelStore::Apply(const std::vector<LabelMutation>& mutations) {
@@ -225,9 +247,11 @@ void InMemoryLabelStore::Apply(const std::vector<LabelMutation>& mutations) {
       }
       auto current = labels.find(label);
       if (current == labels.end()) {
-        labels.emplace(label, std::move(desired));
+        StoredLabel& stored = labels[label];
+        stored.state = std::move(desired);
+        stored.Reindex();
       } else {
-        TryApply(&current->second, desired, now);
+        current->second.TryApply(desired, now);
       }
     }
     if (labels.empty()) entities_.erase(key);

@@ -89,9 +89,21 @@ class InMemoryLabelStore : public LabelStore {
  private:
   int64_t Now() const;
 
+  // A label's state with its reasons indexed by name: a state keeps one reason per rule that
+  // ever set the label, and merging a mutation's reasons must not compare with every one.
+  struct StoredLabel {
+    LabelState state;
+    absl::flat_hash_map<std::string, size_t> reason_of_name;  // Index into state.reasons.
+    void Reindex();
+    // LabelReasons.insert_or_update (see labels.cc).
+    void InsertOrUpdate(const LabelReason& reason);
+    // LabelState.try_apply_desired_state; false when the mutation is dropped.
+    bool TryApply(const LabelState& desired, int64_t now);
+  };
+
   std::function<int64_t()> now_micros_;
   // "<type>/<id>" -> label -> state
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, LabelState>> entities_;
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, StoredLabel>> entities_;
 };
 
 }  // namespace osprey::runtime
