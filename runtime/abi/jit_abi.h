@@ -49,7 +49,9 @@ typedef void (*OspreyEntryFunction)(OspreyFrame* frame, uint8_t* state, OspreyLa
 
 // The helpers, by the names compiled code calls them (OSPREY_JIT_HELPER_NAMES):
 typedef struct OspreyJitHelpers {
-  // Computes node `node` (not a lane node) and keeps its value in the runtime.
+  // Computes node `node` (one compiled code does not compute inline) and keeps its value in
+  // the runtime; the runtime also writes the node's lane when it has one (a mirrored scalar,
+  // a rule's boolean, a WhenRules' None).
   void (*evaluate)(OspreyFrame* frame, int32_t node);
   // Writes the value of node `node` (computed by `evaluate`) to `out` as a lane; OBJECT for a
   // non-scalar.
@@ -57,8 +59,8 @@ typedef struct OspreyJitHelpers {
   // Python truthiness of node `node`'s value (computed by `evaluate`): 0 false, 1 true,
   // 2 the node failed.
   int32_t (*truth)(OspreyFrame* frame, int32_t node);
-  // For each of the `count` nodes in `nodes` (increasing, none a lane node) that is pending:
-  // computes it, keeps its value and marks it done. Runs of such nodes take one call.
+  // For each of the `count` nodes in `nodes` (increasing, none computed inline) that is
+  // pending: computes it as `evaluate` does and marks it done. Runs of such nodes take one call.
   void (*evaluate_run)(OspreyFrame* frame, const int32_t* nodes, int32_t count);
   // Computes lane node `node` the general way (mixed types, overflow, errors to record) from
   // its operands' values, and writes its lane to `out`.
