@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "runtime/json_big_ints.h"
 #include "runtime/json_extract.h"
 #include "runtime/json_path.h"
 
@@ -133,14 +134,13 @@ absl::StatusOr<int64_t> ActionId(element id) {
       break;
     }
     case simdjson::dom::element_type::STRING: {
-      bool overflow = false;
-      std::optional<int64_t> parsed =
-          internal::ParsePythonInt(id.get_string().value_unsafe(), &overflow);
-      if (parsed) return *parsed;
-      if (!overflow) {
+      if (IsBigIntElement(id)) break;
+      std::optional<Value> parsed = internal::ParsePythonInt(id.get_string().value_unsafe());
+      if (!parsed) {
         return absl::InvalidArgumentError(
             absl::StrFormat("action_id \"%s\" is not an integer", id.get_string().value_unsafe()));
       }
+      if (parsed->kind() == Value::Kind::kInt) return parsed->as_int();
       break;
     }
     case simdjson::dom::element_type::UINT64:
@@ -259,6 +259,12 @@ absl::StatusOr<Action> ActionReader::Read(std::string_view json_line) {
   element root;
   simdjson::error_code error =
       parser_.parse(buffer_.data(), json_line.size(), /*realloc_if_needed=*/false).get(root);
+  // Only a line with integers beyond simdjson's range holds marked strings (json_big_ints.h).
+  bool big_ints = false;
+  if (error == simdjson::NUMBER_ERROR) {
+    error = ParseWithBigInts(json_line, &root);
+    big_ints = true;
+  }
   if (error) return absl::InvalidArgumentError(ParseErrorMessage(error));
   if (!root.is_object()) {
     return absl::InvalidArgumentError(absl::StrFormat("an action must be a JSON object, not %s",
@@ -282,7 +288,9 @@ absl::StatusOr<Action> ActionReader::Read(std::string_view json_line) {
   Action action;
   std::optional<element> name = LookupField(fields, "action_name");
   if (!name) return absl::InvalidArgumentError("missing action_name");
-  if (!name->is_string()) return absl::InvalidArgumentError("action_name must be a string");
+  if (!name->is_string() || (big_ints && IsBigIntElement(*name))) {
+    return absl::InvalidArgumentError("action_name must be a string");
+  }
   action.name = std::string(name->get_string().value_unsafe());
 
   std::optional<element> id = LookupField(fields, "action_id");
@@ -294,7 +302,7 @@ absl::StatusOr<Action> ActionReader::Read(std::string_view json_line) {
   if (!timestamp || timestamp->is_null()) {
     if (envelope) return absl::InvalidArgumentError("send_time must be a string");
     action.timestamp = UtcTimestamp(absl::ToUnixMicros(absl::Now()));
-  } else if (!timestamp->is_string()) {
+  } else if (!timestamp->is_string() || (big_ints && IsBigIntElement(*timestamp))) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s must be a string", envelope ? "send_time" : "timestamp"));
   } else {
@@ -315,6 +323,19 @@ absl::StatusOr<Action> ActionReader::Read(std::string_view json_line) {
     }
   }
   return action;
+}
+
+simdjson::error_code ActionReader::ParseWithBigInts(std::string_view json_line, element* root) {
+  // Rare (only lines simdjson refused for a number), so it may allocate.
+  std::string rewritten;
+  const std::vector<size_t> ordinals = internal::ReplaceBigInts(json_line, &rewritten);
+  if (ordinals.empty()) return simdjson::NUMBER_ERROR;  // Some other bad number.
+  const simdjson::padded_string padded(rewritten);
+  simdjson::error_code error = parser_.parse(padded).get(*root);
+  if (error) return error;
+  // The document keeps no pointer into `padded`: strings are copied into the parser.
+  if (!internal::MarkBigInts(*root, ordinals)) return simdjson::NUMBER_ERROR;
+  return simdjson::SUCCESS;
 }
 
 }  // namespace osprey::runtime

@@ -53,7 +53,7 @@ struct Action {
 // the flat form. Fields, as the reference's readers take them:
 //  - action_name: a string (required);
 //  - action_id: required; Python int() of it: an int, a float (truncated), a bool or a string
-//    such as "12" (string ids occur in envelopes); it must fit in int64;
+//    such as "12" (string ids occur in envelopes); it must fit in int64 (ids are snowflakes);
 //  - timestamp (flat) / send_time (envelope): a string for ParseTimestamp. When the flat form
 //    has no `timestamp` (or null), the current UTC time is used, as the reference's other
 //    timestamp-less input (the async CLI) does; results then vary by run;
@@ -63,13 +63,19 @@ class ActionReader {
  public:
   ActionReader();
 
-  // An error Status (InvalidArgument, with a message fit for the action's error record) when
-  // the line is empty, not JSON (truncated, invalid UTF-8, numbers simdjson cannot hold such as
-  // 1e400 or integers beyond uint64, NaN literals), nests deeper than simdjson's 1024 levels,
-  // is not an object, or lacks a usable action_name, action_id or timestamp.
+  // Integers beyond int64 and uint64 are read exactly, as Python does (json_big_ints.h), up
+  // to 4300 digits. An error Status (InvalidArgument, with a message fit for the action's
+  // error record) when the line is empty, not JSON (truncated, invalid UTF-8, numbers
+  // simdjson cannot hold such as 1e400, integers of more than 4300 digits, NaN literals),
+  // nests deeper than simdjson's 1024 levels, is not an object, or lacks a usable action_name,
+  // action_id or timestamp.
   absl::StatusOr<Action> Read(std::string_view json_line);
 
  private:
+  // Parses a line simdjson refused with NUMBER_ERROR again, with its integers beyond simdjson's
+  // range replaced and marked (json_big_ints.h); NUMBER_ERROR again when it has none.
+  simdjson::error_code ParseWithBigInts(std::string_view json_line, simdjson::dom::element* root);
+
   simdjson::dom::parser parser_;
   simdjson::dom::parser empty_parser_;
   simdjson::dom::element empty_object_;  // `{}`, parsed once by empty_parser_.

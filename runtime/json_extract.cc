@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "absl/strings/str_format.h"
+#include "runtime/big_int.h"
+#include "runtime/json_big_ints.h"
 #include "runtime/python_semantics.h"
 
 namespace osprey::runtime {
@@ -20,6 +22,8 @@ bool IsNull(const JsonValue& v) {
          (v.kind == JsonValue::Kind::kElement && v.element.is_null());
 }
 
+// The element's type, where UINT64 stands for every int beyond int64: simdjson's UINT64 and
+// the marked integers beyond it (json_big_ints.h), which are STRING elements to simdjson.
 element_type TypeOf(const JsonValue& v) {
   switch (v.kind) {
     case JsonValue::Kind::kNull:
@@ -31,7 +35,11 @@ element_type TypeOf(const JsonValue& v) {
     case JsonValue::Kind::kElement:
       break;
   }
-  return v.element.type();
+  const element_type type = v.element.type();
+  if (type == element_type::STRING && IsMarkedString(v.element)) {
+    return element_type::UINT64;
+  }
+  return type;
 }
 
 // Calls `visit` on each item of a list value (an array or a made-up one-item list).
@@ -114,24 +122,12 @@ Coerced CoerceToInt(const JsonValue& v) {
       if (std::isinf(d)) {
         return Fail(Failure::kOther, "OverflowError: cannot convert float infinity to integer");
       }
-      double truncated = std::trunc(d);
-      // 2^63 is exactly representable; anything at or beyond it does not fit.
-      if (truncated >= 9223372036854775808.0 || truncated < -9223372036854775808.0) {
-        return Fail(Failure::kOther,
-                    absl::StrFormat("int(%s) does not fit in 64 bits (osprey-jit's integer limit)",
-                                    FormatPythonFloat(d)));
-      }
-      return Coerced{Value::Int(static_cast<int64_t>(truncated)), Failure::kNone, ""};
+      return Coerced{IntOfDouble(d), Failure::kNone, ""};
     }
     case element_type::STRING: {
-      bool overflow = false;
-      std::optional<int64_t> parsed = internal::ParsePythonInt(StringOf(v), &overflow);
-      if (overflow) {
-        return Fail(Failure::kOther,
-                    "int() of the string does not fit in 64 bits (osprey-jit's integer limit)");
-      }
+      std::optional<Value> parsed = internal::ParsePythonInt(StringOf(v));
       if (!parsed) return Fail(Failure::kValueError);
-      return Coerced{Value::Int(*parsed), Failure::kNone, ""};
+      return Coerced{*std::move(parsed), Failure::kNone, ""};
     }
     default:
       return Fail(Failure::kTypeError);  // int() of a list or dict.
@@ -231,7 +227,7 @@ void AppendRepr(const JsonValue& v, std::string* out) {
       out->append(absl::StrFormat("%d", v.element.get_int64().value_unsafe()));
       return;
     case element_type::UINT64:
-      out->append(absl::StrFormat("%d", v.element.get_uint64().value_unsafe()));
+      out->append(BigIntElementText(v.element));
       return;
     case element_type::DOUBLE:
       out->append(FormatPythonFloat(v.element.get_double().value_unsafe()));
@@ -319,9 +315,9 @@ bool CheckValue(const Value& value, const ValueType& type) {
     case ValueType::Kind::kStr:
       return k == Value::Kind::kString;
     case ValueType::Kind::kInt:
-      return k == Value::Kind::kInt;
+      return value.is_integer();
     case ValueType::Kind::kFloat:
-      return k == Value::Kind::kInt || k == Value::Kind::kFloat;
+      return value.is_integer() || k == Value::Kind::kFloat;
     case ValueType::Kind::kBool:
       return k == Value::Kind::kBool;
     case ValueType::Kind::kNone:
@@ -356,10 +352,7 @@ std::optional<Value> JsonToValue(const JsonValue& value, std::string* error) {
     case element_type::DOUBLE:
       return Value::Float(value.element.get_double().value_unsafe());
     case element_type::UINT64:
-      *error =
-          absl::StrFormat("JSON integer %d does not fit in 64 bits (osprey-jit's integer limit)",
-                          value.element.get_uint64().value_unsafe());
-      return std::nullopt;
+      return BigIntElementValue(value.element);
     case element_type::OBJECT:
       *error = "a JSON object has no SML value";
       return std::nullopt;

@@ -11,9 +11,9 @@
 //    the first whose coercion succeeds, trying the next only after a TypeError (a ValueError,
 //    such as int("2.5"), ends the search).
 //
-// Deviation (documented in the spec's §4.8 spirit): integers are int64. A JSON integer beyond
-// int64 (simdjson reads up to uint64), or a conversion result beyond it (int(1e20),
-// int("99999999999999999999")), fails with a recorded error instead of producing a big int.
+// Integers are exact as in Python: a JSON integer beyond int64 (simdjson's UINT64, or one
+// beyond uint64 that the action reader marked, runtime/json_big_ints.h) and a conversion
+// result beyond int64 (int(1e20), int("99999999999999999999")) are big ints (Value::kBigInt).
 #ifndef OSPREY_RUNTIME_JSON_EXTRACT_H_
 #define OSPREY_RUNTIME_JSON_EXTRACT_H_
 
@@ -65,7 +65,7 @@ struct ValueType {
 //  - otherwise, when `coerce_type` and the value is not null: the coerced value if coercion
 //    succeeds; else a recorded error "Invalid type in Json data at path `<path_text>`. Has type
 //    `<python type>`, expected `<type>`.".
-// Integer overflow (see above) and int() of an infinite float give other recorded errors.
+// int() of an infinite float gives another recorded error.
 // `path_text` is jsonpath-rw's str() of the path.
 UdfOutcome ExtractJson(const JsonValue* value, const ValueType& type, bool required,
                        bool coerce_type, std::string_view path_text);
@@ -73,8 +73,8 @@ UdfOutcome ExtractJson(const JsonValue* value, const ValueType& type, bool requi
 // True when `value` passes the check of `type` (no coercion): §4.6.3.
 bool CheckValue(const Value& value, const ValueType& type);
 
-// The JSON value as a runtime Value: strings, ints, floats, bools, None and lists of them.
-// nullopt and `*error` for an object (SML has no dict values) or an int beyond int64.
+// The JSON value as a runtime Value: strings, ints (big ones too), floats, bools, None and
+// lists of them. nullopt and `*error` for an object (SML has no dict values).
 std::optional<Value> JsonToValue(const JsonValue& value, std::string* error);
 
 // Python str() / repr() of a JSON value as json.loads would have produced it: "12", "True",
@@ -83,9 +83,9 @@ std::string JsonPythonStr(const JsonValue& value);
 std::string JsonPythonRepr(const JsonValue& value);
 
 namespace internal {
-// Python int(text) / float(text) on a str, with the int64 limit. nullopt when Python raises
-// ValueError; *overflow is set (and nullopt returned) when int() would exceed int64.
-std::optional<int64_t> ParsePythonInt(std::string_view text, bool* overflow);
+// Python int(text) / float(text) on a str: an int (kInt, or kBigInt beyond int64) or a float;
+// nullopt when Python raises ValueError (including, for int(), more than 4300 digits).
+std::optional<Value> ParsePythonInt(std::string_view text);
 std::optional<double> ParsePythonFloat(std::string_view text);
 }  // namespace internal
 

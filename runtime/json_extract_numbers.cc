@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "runtime/big_int.h"
 #include "runtime/json_extract.h"
 
 namespace osprey::runtime {
@@ -102,8 +103,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 namespace internal {
 
-std::optional<int64_t> ParsePythonInt(std::string_view text, bool* overflow) {
-  *overflow = false;
+std::optional<Value> ParsePythonInt(std::string_view text) {
   std::string s = ToAsciiNumber(text);
   bool negative = false;
   size_t i = 0;
@@ -116,25 +116,13 @@ std::optional<int64_t> ParsePythonInt(std::string_view text, bool* overflow) {
   // CPython 3.11 refuses to convert more than 4300 digits
   // (sys.int_info.str_digits_check_threshold).
   if (digits.size() > 4300) return std::nullopt;
-  // Accumulate as a negative number so that INT64_MIN fits.
-  int64_t value = 0;
-  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
-  for (char c : digits) {
-    int digit = c - '0';
-    if (value < (kMin + digit) / 10) {
-      *overflow = true;
-      return std::nullopt;
-    }
-    value = value * 10 - digit;
+  if (digits.size() <= 18) {  // Fits in int64 whatever the digits.
+    int64_t value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    return Value::Int(negative ? -value : value);
   }
-  if (!negative) {
-    if (value == kMin) {
-      *overflow = true;
-      return std::nullopt;
-    }
-    value = -value;
-  }
-  return value;
+  if (negative) digits.insert(digits.begin(), '-');
+  return ParseIntDigits(digits, 10);
 }
 
 std::optional<double> ParsePythonFloat(std::string_view text) {

@@ -8,6 +8,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
+#include "runtime/json_big_ints.h"
 
 namespace osprey::runtime {
 namespace {
@@ -195,7 +196,7 @@ absl::Status Evaluator::FindSlice(const JsonPathNode& node, int32_t at, std::vec
       case element_type::INT64:
       case element_type::UINT64:
       case element_type::BOOL:
-      case element_type::STRING:
+      case element_type::STRING:  // Marked big ints too (json_big_ints.h): they are ints.
         wrap = true;  // Slice's "hack": dicts, ints (and so bools) and strings become [value].
         break;
       default:
@@ -294,7 +295,7 @@ std::string_view JsonTypeName(const JsonValue& value) {
     case element_type::DOUBLE:
       return "float";
     case element_type::STRING:
-      return "str";
+      return IsBigIntElement(value.element) ? "int" : "str";
     case element_type::BOOL:
       return "bool";
     case element_type::NULL_VALUE:
@@ -362,7 +363,7 @@ bool JsonTruthy(const JsonValue& value) {
     case element_type::DOUBLE:
       return e.get_double().value_unsafe() != 0.0;
     case element_type::STRING:
-      return !e.get_string().value_unsafe().empty();
+      return !e.get_string().value_unsafe().empty();  // A marked big int is never 0 or "".
     case element_type::BOOL:
       return e.get_bool().value_unsafe();
     case element_type::NULL_VALUE:
@@ -383,7 +384,7 @@ absl::StatusOr<std::optional<JsonValue>> IndexValue(const JsonValue& value, int6
   std::string_view text;
   if (value.kind == JsonValue::Kind::kString) {
     text = value.string;
-  } else if (value.element.is_string()) {
+  } else if (value.element.is_string() && !IsBigIntElement(value.element)) {
     text = value.element.get_string().value_unsafe();
   } else if (value.element.is_array()) {
     simdjson::dom::array array = value.element.get_array().value_unsafe();

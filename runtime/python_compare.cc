@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/big_int.h"
 #include "runtime/python_semantics.h"
 #include "runtime/value.h"
 
@@ -14,8 +15,11 @@ namespace {
 
 using Kind = Value::Kind;
 
-bool IsIntLike(const Value& v) { return v.kind() == Kind::kInt || v.kind() == Kind::kBool; }
-bool IsNumeric(const Value& v) { return IsIntLike(v) || v.kind() == Kind::kFloat; }
+// An int that fits in int64 (bool included); kBigInt holds the others.
+bool IsSmallInt(const Value& v) { return v.kind() == Kind::kInt || v.kind() == Kind::kBool; }
+bool IsNumeric(const Value& v) {
+  return IsSmallInt(v) || v.kind() == Kind::kFloat || v.kind() == Kind::kBigInt;
+}
 int64_t AsInt(const Value& v) { return v.kind() == Kind::kBool ? v.as_bool() : v.as_int(); }
 
 int Sign(bool less, bool greater) { return less ? -1 : (greater ? 1 : 0); }
@@ -33,9 +37,25 @@ int CompareIntDouble(int64_t i, double d) {
   return Sign(fraction > 0, fraction < 0);
 }
 
+int SignOf(int comparison) { return Sign(comparison<0, comparison> 0); }
+
+// Exact three-way comparison of two numbers at least one of which is a big int; nullopt if
+// the other is NaN. Out of line: rare, and it keeps CompareNumbers small.
+[[gnu::noinline]] std::optional<int> CompareBig(const Value& left, const Value& right) {
+  if (left.kind() == Kind::kFloat || right.kind() == Kind::kFloat) {
+    const bool big_left = left.kind() == Kind::kBigInt;
+    const double d = big_left ? right.as_float() : left.as_float();
+    if (std::isnan(d)) return std::nullopt;
+    const mpz_class& big = (big_left ? left : right).as_big_int().value();
+    const int comparison = SignOf(mpz_cmp_d(big.get_mpz_t(), d));  // Exact; handles infinities.
+    return big_left ? comparison : -comparison;
+  }
+  return SignOf(cmp(ToMpz(left), ToMpz(right)));
+}
+
 // Three-way comparison of two numbers (int, bool or float); nullopt if one is NaN.
 std::optional<int> CompareNumbers(const Value& left, const Value& right) {
-  if (IsIntLike(left) && IsIntLike(right)) {
+  if (IsSmallInt(left) && IsSmallInt(right)) {
     const int64_t a = AsInt(left);
     const int64_t b = AsInt(right);
     return Sign(a<b, a> b);
@@ -45,6 +65,9 @@ std::optional<int> CompareNumbers(const Value& left, const Value& right) {
     const double b = right.as_float();
     if (std::isnan(a) || std::isnan(b)) return std::nullopt;
     return Sign(a<b, a> b);
+  }
+  if (left.kind() == Kind::kBigInt || right.kind() == Kind::kBigInt) {
+    return CompareBig(left, right);
   }
   if (left.kind() == Kind::kFloat) {
     if (std::isnan(left.as_float())) return std::nullopt;
@@ -160,6 +183,8 @@ bool Truthy(const Value& value) {
       return value.as_bool();
     case Kind::kInt:
       return value.as_int() != 0;
+    case Kind::kBigInt:
+      return true;  // Never 0.
     case Kind::kFloat:
       return value.as_float() != 0.0;  // NaN is truthy.
     case Kind::kString:
@@ -197,7 +222,7 @@ bool PythonEquals(const Value& left, const Value& right) {
              FeaturesEqual(RuleFeatures(a), RuleFeatures(b));
     }
     case Kind::kEffect:
-      return left.effect_ptr() == right.effect_ptr();
+      return &left.as_effect() == &right.as_effect();
     default:
       return false;  // Numbers were handled above.
   }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "runtime/big_int.h"
 #include "runtime/python_semantics.h"
 #include "runtime/value.h"
 
@@ -217,6 +218,8 @@ std::string PythonStr(const Value& value) {
       return value.as_bool() ? "True" : "False";
     case Kind::kInt:
       return std::to_string(value.as_int());
+    case Kind::kBigInt:
+      return ToDecimal(value.as_big_int().value());
     case Kind::kFloat:
       return FormatPythonFloat(value.as_float());
     case Kind::kString:

@@ -12,14 +12,13 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/big_int.h"
 #include "runtime/value.h"
 
 namespace osprey::runtime {
 namespace {
 
 using Kind = Value::Kind;
-
-constexpr char kIntOverflow[] = "integer overflow: result does not fit in 64 bits";
 // CPython raises OverflowError from errno ERANGE; str() of that exception.
 constexpr char kFloatOverflow[] = "(34, 'Numerical result out of range')";
 // Repetition beyond this many bytes (or list items) fails instead of exhausting memory, where
@@ -41,6 +40,7 @@ std::string PythonTypeName(const Value& value) {
     case Kind::kBool:
       return "bool";
     case Kind::kInt:
+    case Kind::kBigInt:
       return "int";
     case Kind::kFloat:
       return "float";
@@ -108,13 +108,26 @@ std::optional<Value> Unsupported(BinaryOperator op, const Value& left, const Val
                          PythonTypeName(left) + "' and '" + PythonTypeName(right) + "'");
 }
 
-// bool is a subclass of int in Python.
-bool IsIntLike(const Value& v) { return v.kind() == Kind::kInt || v.kind() == Kind::kBool; }
+// bool is a subclass of int in Python. A "small" int fits in int64 (kInt or bool); the others
+// are kBigInt.
+bool IsSmallInt(const Value& v) { return v.kind() == Kind::kInt || v.kind() == Kind::kBool; }
+bool IsIntLike(const Value& v) { return IsSmallInt(v) || v.kind() == Kind::kBigInt; }
 bool IsNumeric(const Value& v) { return IsIntLike(v) || v.kind() == Kind::kFloat; }
 int64_t AsInt(const Value& v) { return v.kind() == Kind::kBool ? v.as_bool() : v.as_int(); }
-double AsDouble(const Value& v) {
+// Python's float(x) of a number; nullopt (and Python's OverflowError message) for a big int
+// beyond the float range.
+std::optional<double> AsDouble(const Value& v, std::string* error) {
+  if (v.kind() == Kind::kFloat) return v.as_float();
   // int -> double rounds half to even, as PyLong_AsDouble does.
-  return v.kind() == Kind::kFloat ? v.as_float() : static_cast<double>(AsInt(v));
+  if (IsSmallInt(v)) return static_cast<double>(AsInt(v));
+  std::optional<double> d = IntToDouble(v.as_big_int().value());
+  if (!d) *error = kIntTooLargeForFloat;
+  return d;
+}
+// Python's `x == 0` for a number.
+bool IsZero(const Value& v) {
+  if (v.kind() == Kind::kFloat) return v.as_float() == 0.0;
+  return IsSmallInt(v) && AsInt(v) == 0;  // A big int is never 0.
 }
 
 __extension__ typedef unsigned __int128 Uint128;  // GCC and Clang; silences -Wpedantic.
@@ -224,8 +237,23 @@ double FloatModulo(double left, double right) {
 
 std::optional<Value> FloatBinary(BinaryOperator op, const Value& left, const Value& right,
                                  std::string* error) {
-  const double a = AsDouble(left);
-  const double b = AsDouble(right);
+  switch (op) {
+    case BinaryOperator::kLeftShift:
+    case BinaryOperator::kRightShift:
+    case BinaryOperator::kBitOr:
+    case BinaryOperator::kBitXor:
+    case BinaryOperator::kBitAnd:
+      return Unsupported(op, left, right, error);  // Before any conversion, as in Python.
+    default:
+      break;
+  }
+  // float.__add__ and friends convert an int operand first: a big one may not fit.
+  const std::optional<double> left_double = AsDouble(left, error);
+  if (!left_double) return std::nullopt;
+  const std::optional<double> right_double = AsDouble(right, error);
+  if (!right_double) return std::nullopt;
+  const double a = *left_double;
+  const double b = *right_double;
   switch (op) {
     case BinaryOperator::kAdd:
       return Value::Float(a + b);
@@ -234,9 +262,6 @@ std::optional<Value> FloatBinary(BinaryOperator op, const Value& left, const Val
     case BinaryOperator::kMultiply:
       return Value::Float(a * b);
     case BinaryOperator::kDivide:
-      if (IsIntLike(left) && IsIntLike(right)) {
-        return Value::Float(IntTrueDivide(AsInt(left), AsInt(right)));
-      }
       return Value::Float(a / b);
     case BinaryOperator::kFloorDivide: {
       double quotient, modulo;
@@ -252,20 +277,116 @@ std::optional<Value> FloatBinary(BinaryOperator op, const Value& left, const Val
   }
 }
 
-std::optional<Value> IntPower(int64_t base, int64_t exponent, std::string* error) {
+// The exact result of an int operation, or the limit's error beyond kMaxIntBits.
+std::optional<Value> Exact(const mpz_class& result, std::string* error) {
+  if (TooLarge(result)) return Fail(error, IntTooLarge());
+  return IntValue(result);
+}
+
+// int ** int for a non-negative exponent.
+std::optional<Value> BigPower(const mpz_class& base, const mpz_class& exponent,
+                              std::string* error) {
+  if (mpz_sgn(exponent.get_mpz_t()) == 0) return Value::Int(1);
+  if (mpz_cmpabs_ui(base.get_mpz_t(), 1) <= 0) {  // 0, 1 and -1 stay small whatever the power.
+    const bool negate = mpz_sgn(base.get_mpz_t()) < 0 && mpz_odd_p(exponent.get_mpz_t());
+    return Value::Int(negate ? -1 : mpz_sgn(base.get_mpz_t()) == 0 ? 0 : 1);
+  }
+  // |base| >= 2: the result has at least (bits(base) - 1) * exponent + 1 bits.
+  const uint64_t base_bits = mpz_sizeinbase(base.get_mpz_t(), 2);
+  if (!mpz_fits_ulong_p(exponent.get_mpz_t()) ||
+      mpz_get_ui(exponent.get_mpz_t()) > kMaxIntBits / (base_bits - 1)) {
+    return Fail(error, IntTooLarge());
+  }
+  mpz_class result;
+  mpz_pow_ui(result.get_mpz_t(), base.get_mpz_t(), mpz_get_ui(exponent.get_mpz_t()));
+  return Exact(result, error);
+}
+
+// An int operation on exact values: the general case, for big operands and for int64 results
+// that overflowed. Division and modulo by zero were handled by the caller.
+std::optional<Value> BigIntBinary(BinaryOperator op, const Value& left, const Value& right,
+                                  std::string* error) {
+  const mpz_class a = ToMpz(left);
+  const mpz_class b = ToMpz(right);
+  mpz_class result;
+  switch (op) {
+    case BinaryOperator::kAdd:
+      result = a + b;
+      return Exact(result, error);
+    case BinaryOperator::kSubtract:
+      result = a - b;
+      return Exact(result, error);
+    case BinaryOperator::kMultiply:
+      if (mpz_sizeinbase(a.get_mpz_t(), 2) + mpz_sizeinbase(b.get_mpz_t(), 2) > kMaxIntBits + 1) {
+        return Fail(error, IntTooLarge());  // Fails without computing the product.
+      }
+      result = a * b;
+      return Exact(result, error);
+    case BinaryOperator::kDivide: {
+      std::optional<double> quotient = runtime::IntTrueDivide(a, b);
+      if (!quotient) return Fail(error, kQuotientTooLargeForFloat);
+      return Value::Float(*quotient);
+    }
+    case BinaryOperator::kFloorDivide:
+      mpz_fdiv_q(result.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());  // Floors, as Python.
+      return Exact(result, error);
+    case BinaryOperator::kModulo:
+      mpz_fdiv_r(result.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());  // The divisor's sign.
+      return Exact(result, error);
+    case BinaryOperator::kPower:
+      if (mpz_sgn(b.get_mpz_t()) < 0) {
+        // A negative exponent makes Python's int.__pow__ defer to float.__pow__.
+        std::optional<double> x = AsDouble(left, error);
+        std::optional<double> y = x ? AsDouble(right, error) : std::nullopt;
+        if (!y) return std::nullopt;
+        return FloatPower(*x, *y, error);
+      }
+      return BigPower(a, b, error);
+    case BinaryOperator::kLeftShift:
+      if (mpz_sgn(b.get_mpz_t()) < 0) return Fail(error, "negative shift count");
+      if (mpz_sgn(a.get_mpz_t()) == 0) return Value::Int(0);
+      if (!mpz_fits_ulong_p(b.get_mpz_t()) || mpz_get_ui(b.get_mpz_t()) > kMaxIntBits) {
+        return Fail(error, IntTooLarge());
+      }
+      mpz_mul_2exp(result.get_mpz_t(), a.get_mpz_t(), mpz_get_ui(b.get_mpz_t()));
+      return Exact(result, error);
+    case BinaryOperator::kRightShift:
+      if (mpz_sgn(b.get_mpz_t()) < 0) return Fail(error, "negative shift count");
+      if (!mpz_fits_ulong_p(b.get_mpz_t()) ||
+          mpz_get_ui(b.get_mpz_t()) >= mpz_sizeinbase(a.get_mpz_t(), 2)) {
+        return Value::Int(mpz_sgn(a.get_mpz_t()) < 0 ? -1 : 0);  // Every bit shifted out.
+      }
+      mpz_fdiv_q_2exp(result.get_mpz_t(), a.get_mpz_t(), mpz_get_ui(b.get_mpz_t()));  // Floors.
+      return Exact(result, error);
+    // GMP's bitwise operations act on infinite two's complement, as Python's do.
+    case BinaryOperator::kBitOr:
+      mpz_ior(result.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
+      return Exact(result, error);
+    case BinaryOperator::kBitXor:
+      mpz_xor(result.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
+      return Exact(result, error);
+    case BinaryOperator::kBitAnd:
+      mpz_and(result.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
+      return Exact(result, error);
+  }
+  return Unsupported(op, left, right, error);
+}
+
+// int64 ** non-negative int64; nullopt when the result does not fit in int64.
+std::optional<int64_t> SmallPower(int64_t base, int64_t exponent) {
   int64_t result = 1;
   while (true) {
-    if ((exponent & 1) != 0 && __builtin_mul_overflow(result, base, &result)) {
-      return Fail(error, kIntOverflow);
-    }
+    if ((exponent & 1) != 0 && __builtin_mul_overflow(result, base, &result)) return std::nullopt;
     exponent >>= 1;
     if (exponent == 0) break;
     // Only squared when a later factor needs it, so an overflow here is a real one.
-    if (__builtin_mul_overflow(base, base, &base)) return Fail(error, kIntOverflow);
+    if (__builtin_mul_overflow(base, base, &base)) return std::nullopt;
   }
-  return Value::Int(result);
+  return result;
 }
 
+// An int operation on operands that fit in int64 (IsSmallInt); a result that overflows int64
+// is computed again by BigIntBinary.
 std::optional<Value> IntBinary(BinaryOperator op, const Value& left, const Value& right,
                                std::string* error) {
   const int64_t a = AsInt(left);
@@ -274,19 +395,19 @@ std::optional<Value> IntBinary(BinaryOperator op, const Value& left, const Value
   int64_t result = 0;
   switch (op) {
     case BinaryOperator::kAdd:
-      if (__builtin_add_overflow(a, b, &result)) return Fail(error, kIntOverflow);
+      if (__builtin_add_overflow(a, b, &result)) break;
       return Value::Int(result);
     case BinaryOperator::kSubtract:
-      if (__builtin_sub_overflow(a, b, &result)) return Fail(error, kIntOverflow);
+      if (__builtin_sub_overflow(a, b, &result)) break;
       return Value::Int(result);
     case BinaryOperator::kMultiply:
-      if (__builtin_mul_overflow(a, b, &result)) return Fail(error, kIntOverflow);
+      if (__builtin_mul_overflow(a, b, &result)) break;
       return Value::Int(result);
     case BinaryOperator::kDivide:
       return Value::Float(IntTrueDivide(a, b));
     case BinaryOperator::kFloorDivide: {
       if (b == -1) {
-        if (a == std::numeric_limits<int64_t>::min()) return Fail(error, kIntOverflow);
+        if (a == std::numeric_limits<int64_t>::min()) break;  // 2**63
         return Value::Int(-a);
       }
       int64_t quotient = a / b;
@@ -299,16 +420,19 @@ std::optional<Value> IntBinary(BinaryOperator op, const Value& left, const Value
       if (remainder != 0 && ((remainder < 0) != (b < 0))) remainder += b;
       return Value::Int(remainder);
     }
-    case BinaryOperator::kPower:
+    case BinaryOperator::kPower: {
       // A negative exponent makes Python's int.__pow__ defer to float.__pow__.
       if (b < 0) return FloatPower(static_cast<double>(a), static_cast<double>(b), error);
-      return IntPower(a, b, error);
+      std::optional<int64_t> power = SmallPower(a, b);
+      if (!power) break;
+      return Value::Int(*power);
+    }
     case BinaryOperator::kLeftShift: {
       if (b < 0) return Fail(error, "negative shift count");
       if (a == 0) return Value::Int(0);
-      if (b >= 64) return Fail(error, kIntOverflow);
+      if (b >= 64) break;
       const int64_t shifted = a << b;  // Well defined (modulo 2**64) since C++20.
-      if ((shifted >> b) != a) return Fail(error, kIntOverflow);
+      if ((shifted >> b) != a) break;
       return Value::Int(shifted);
     }
     case BinaryOperator::kRightShift:
@@ -324,7 +448,8 @@ std::optional<Value> IntBinary(BinaryOperator op, const Value& left, const Value
       if (both_bool) return Value::Bool((a & b) != 0);
       return Value::Int(a & b);
   }
-  return Unsupported(op, left, right, error);
+  // The exact result does not fit in int64.
+  return BigIntBinary(op, left, right, error);
 }
 
 // Python's sequence_repeat: the count must be an int (bool included).
@@ -333,6 +458,8 @@ std::optional<Value> Repeat(const Value& sequence, const Value& count, std::stri
     return Fail(error,
                 "can't multiply sequence by non-int of type '" + PythonTypeName(count) + "'");
   }
+  // Beyond Py_ssize_t, whatever the sign.
+  if (!IsSmallInt(count)) return Fail(error, "cannot fit 'int' into an index-sized integer");
   const int64_t n = AsInt(count);
   if (sequence.kind() == Kind::kString) {
     const std::string& s = sequence.as_string();
@@ -366,10 +493,11 @@ std::optional<Value> ApplyBinary(BinaryOperator op, const Value& left, const Val
                        op == BinaryOperator::kModulo;
   // The reference's quirk: `right == 0` (Python equality, so also False and -0.0) gives int 0
   // before the operand kinds are even looked at.
-  if (divides && IsNumeric(right) && AsDouble(right) == 0.0) return Value::Int(0);
+  if (divides && IsNumeric(right) && IsZero(right)) return Value::Int(0);
 
+  if (IsSmallInt(left) && IsSmallInt(right)) return IntBinary(op, left, right, error);
   if (IsNumeric(left) && IsNumeric(right)) {
-    if (IsIntLike(left) && IsIntLike(right)) return IntBinary(op, left, right, error);
+    if (IsIntLike(left) && IsIntLike(right)) return BigIntBinary(op, left, right, error);
     return FloatBinary(op, left, right, error);
   }
   if (op == BinaryOperator::kAdd) {
@@ -404,9 +532,11 @@ std::optional<Value> Negate(const Value& operand, std::string* error) {
       return Value::Int(operand.as_bool() ? -1 : 0);
     case Kind::kInt:
       if (operand.as_int() == std::numeric_limits<int64_t>::min()) {
-        return Fail(error, kIntOverflow);
+        return IntValue(-ToMpz(operand));  // 2**63
       }
       return Value::Int(-operand.as_int());
+    case Kind::kBigInt:
+      return IntValue(-operand.as_big_int().value());  // -(2**63) is back in int64.
     case Kind::kFloat:
       return Value::Float(-operand.as_float());
     default:

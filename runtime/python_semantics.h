@@ -1,9 +1,10 @@
 // Python 3.11 semantics of SML's operators and conversions on runtime Values (spec §4.4),
 // with the reference's deviations: division and modulo by zero give int 0; and this engine's
-// own: integers are 64-bit, and an operation whose exact result does not fit fails ("integer
-// overflow: result does not fit in 64 bits"); where Python would make a complex number
-// (negative ** fractional) or do printf-style formatting (str % x) the operation fails; string
-// and list repetition fails beyond 2**30 bytes / 2**26 items instead of exhausting memory.
+// own: integers are exact and unbounded as in Python (int64 while they fit, GMP beyond:
+// runtime/big_int.h) up to kMaxIntBits, past which an operation fails ("integer overflow:
+// result exceeds 1048576 bits ..."); where Python would make a complex number (negative **
+// fractional) or do printf-style formatting (str % x) the operation fails; string and list
+// repetition fails beyond 2**30 bytes / 2**26 items instead of exhausting memory.
 //
 // Operations return std::nullopt for failure together with an error message in `*error`
 // (every failure of an operator on values is a recorded error in the reference).
@@ -40,7 +41,7 @@ enum class BinaryOperator : uint8_t {
 // range')" for float overflow in `**`, "0.0 cannot be raised to a negative power", ...
 std::optional<Value> ApplyBinary(BinaryOperator op, const Value& left, const Value& right,
                                  std::string* error);
-// Unary minus: -True is -1; -INT64_MIN overflows; -0.0 keeps its sign; other kinds fail
+// Unary minus: -True is -1; -INT64_MIN is the big int 2**63; -0.0 keeps its sign; other kinds fail
 // ("bad operand type for unary -: 'Entity'").
 std::optional<Value> Negate(const Value& operand, std::string* error);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "absl/strings/str_format.h"
+#include "runtime/big_int.h"
 #include "runtime/python_semantics.h"
 
 namespace osprey::runtime {
@@ -61,6 +62,9 @@ void AppendJsonValue(const Value& value, std::string* out) {
       return;
     case Value::Kind::kInt:
       out->append(absl::StrFormat("%d", value.as_int()));
+      return;
+    case Value::Kind::kBigInt:  // json.dumps prints every digit of an int.
+      out->append(ToDecimal(value.as_big_int().value()));
       return;
     case Value::Kind::kFloat:
     case Value::Kind::kTimeDelta: {

@@ -1,6 +1,10 @@
 // Runtime values of SML, with Python's distinctions kept: int vs float vs bool, None, strings of
 // code points (stored as UTF-8), lists, entities, rules, time deltas, experiments and effects.
 //
+// Python's ints are unbounded. An int that fits in int64 is always a kInt; one that does not is
+// always a kBigInt (runtime/big_int.h, whose IntValue() makes the right one), so every integer
+// has exactly one representation and int64 code never meets a big value unawares.
+//
 // A Value is immutable and cheap to copy: scalars are held inline, everything else behind a
 // shared pointer to const. Failure (a node that produced no value) is not a Value: evaluators
 // use std::optional<Value>, where nullopt is failure (spec §4.3).
@@ -36,6 +40,7 @@ struct RuleDefinition {
 };
 
 struct RuleValue;
+class BigInt;  // runtime/big_int.h
 
 class Value {
  public:
@@ -51,6 +56,7 @@ class Value {
     kRule,
     kEffect,
     kExperiment,  // A list of 7 strings (spec §4.7.2).
+    kBigInt,      // An int outside int64 (Python's type `int`); see the file comment.
   };
 
   Value() = default;  // None.
@@ -70,20 +76,27 @@ class Value {
     return Value(Kind::kRule, std::move(rule));
   }
   static Value Effect(std::shared_ptr<const struct Effect> effect) {
-    return Value(Kind::kEffect, std::move(effect));
+    return Value(Kind::kEffect, RarePointer(std::move(effect)));
   }
   static Value Experiment(std::vector<Value> fields) {
     return Value(Kind::kExperiment, std::make_shared<const std::vector<Value>>(std::move(fields)));
   }
+  // `big` must not fit in int64: make ints with IntValue() (runtime/big_int.h), which decides.
+  static Value FromBigInt(std::shared_ptr<const BigInt> big) {
+    return Value(Kind::kBigInt, RarePointer(std::move(big)));
+  }
 
   Kind kind() const { return kind_; }
   bool is_none() const { return kind_ == Kind::kNone; }
+  // A Python int (not a bool): kInt or kBigInt. Only a kInt has as_int().
+  bool is_integer() const { return kind_ == Kind::kInt || kind_ == Kind::kBigInt; }
+  // An int64 int or a float (a kBigInt is not: as_number() cannot represent every one).
   bool is_number() const { return kind_ == Kind::kInt || kind_ == Kind::kFloat; }
 
   bool as_bool() const { return std::get<bool>(data_); }
   int64_t as_int() const { return std::get<int64_t>(data_); }
   double as_float() const { return std::get<double>(data_); }
-  double as_number() const {  // int or float as a double
+  double as_number() const {  // kInt or kFloat as a double
     return kind_ == Kind::kInt ? static_cast<double>(as_int()) : as_float();
   }
   const std::string& as_string() const {
@@ -101,18 +114,21 @@ class Value {
   const std::shared_ptr<const RuleValue>& rule_ptr() const {
     return std::get<std::shared_ptr<const RuleValue>>(data_);
   }
-  const struct Effect& as_effect() const {
-    return *std::get<std::shared_ptr<const struct Effect>>(data_);
+  const struct Effect& as_effect() const { return *static_cast<const struct Effect*>(Rare()); }
+  std::shared_ptr<const struct Effect> effect_ptr() const {
+    return std::static_pointer_cast<const struct Effect>(std::get<RarePointer>(data_));
   }
-  const std::shared_ptr<const struct Effect>& effect_ptr() const {
-    return std::get<std::shared_ptr<const struct Effect>>(data_);
-  }
+  const BigInt& as_big_int() const { return *static_cast<const BigInt*>(Rare()); }
 
  private:
+  // The rare kinds kEffect and kBigInt share one type-erased pointer (kind_ says which): one
+  // more alternative would make every Value's copy and destruction dearer, ints included.
+  using RarePointer = std::shared_ptr<const void>;
   using Data =
       std::variant<std::monostate, bool, int64_t, double, std::shared_ptr<const std::string>,
                    std::shared_ptr<const std::vector<Value>>, std::shared_ptr<const EntityValue>,
-                   std::shared_ptr<const RuleValue>, std::shared_ptr<const struct Effect>>;
+                   std::shared_ptr<const RuleValue>, RarePointer>;
+  const void* Rare() const { return std::get<RarePointer>(data_).get(); }
   template <typename T>
   Value(Kind kind, T data) : kind_(kind), data_(std::move(data)) {}
 

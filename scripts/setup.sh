@@ -16,6 +16,8 @@
 #   clang-19 libclang-rt-19-dev   the `fuzz` preset (clang++-19 -fsanitize=fuzzer)
 #   libsimdjson-dev libcli11-dev libabsl-dev libre2-dev libyaml-cpp-dev libicu-dev
 #                        the project's libraries
+#   libgmp-dev           GMP and gmpxx: integers beyond 64 bits in the runtime
+#                        (runtime/big_int.h; pkg_check_modules(gmpxx gmp))
 #   libpcre2-dev         linked by osprey_frontend and osprey_runtime
 #                        (pkg_check_modules(libpcre2-8) in the top-level CMakeLists.txt)
 #   libssl-dev           libcrypto for the Hash* UDFs (runtime/udfs/hashes.cc)
@@ -36,6 +38,7 @@ readonly PACKAGES=(
   cmake ninja-build g++ pkg-config git ca-certificates
   llvm-19-dev clang-19 libclang-rt-19-dev
   libsimdjson-dev libcli11-dev libabsl-dev libre2-dev libyaml-cpp-dev libicu-dev libpcre2-dev
+  libgmp-dev
   libssl-dev publicsuffix dnsmasq-base libcurl4-openssl-dev etcd-server curl
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy

@@ -14,7 +14,7 @@ UdfOutcome MakeEntity(const SiteData& site, Args args) {
   if (type.kind() != Value::Kind::kString) return WrongType("Entity", "type", "str", type);
   const Value& id = args[1];
   // The id's run-time type is checked exactly: a bool is not an int here.
-  if (id.kind() != Value::Kind::kString && id.kind() != Value::Kind::kInt) {
+  if (id.kind() != Value::Kind::kString && !id.is_integer()) {
     return Recorded("TypeError: Can only have `str` or `int` entities, got `" + PythonTypeName(id) +
                     "`");
   }

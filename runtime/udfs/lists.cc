@@ -36,6 +36,8 @@ UdfOutcome Read(Args args) {
   } else if (index_value.kind() == Value::Kind::kBool) {
     index = index_value.as_bool() ? 1 : 0;
   } else {
+    // A big index is Python's IndexError "cannot fit 'int' into an index-sized integer",
+    // silent like any IndexError here.
     return Silent();
   }
   const auto size = static_cast<int64_t>(list->size());
@@ -52,8 +54,16 @@ Order ComparePython(const Value& a_in, const Value& b_in) {
   const Value& b = Plain(b_in);
   auto numeric = [](const Value& v) {
     return v.kind() == Value::Kind::kInt || v.kind() == Value::Kind::kFloat ||
-           v.kind() == Value::Kind::kBool;
+           v.kind() == Value::Kind::kBool || v.kind() == Value::Kind::kBigInt;
   };
+  if (numeric(a) && numeric(b) &&
+      (a.kind() == Value::Kind::kBigInt || b.kind() == Value::Kind::kBigInt)) {
+    // Exact comparisons from the runtime's Python semantics (never an error for numbers).
+    std::string error;
+    if (Compare(OrderOperator::kLess, a, b, &error).value_or(false)) return Order::kLess;
+    if (Compare(OrderOperator::kGreater, a, b, &error).value_or(false)) return Order::kGreater;
+    return PythonEquals(a, b) ? Order::kEqual : Order::kUnordered;  // NaN is unordered.
+  }
   if (numeric(a) && numeric(b)) {
     auto as_long_double = [](const Value& v) -> long double {
       switch (v.kind()) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "absl/numeric/int128.h"
+#include "runtime/big_int.h"
 #include "runtime/udfs/udf_support.h"
 
 namespace osprey::runtime::udfs {
@@ -26,11 +27,25 @@ UdfOutcome RandomBool(const SiteData& site, CallContext& context, Args args) {
   return Value::Bool(draw < percentage.as_number());
 }
 
+// RandomInt with a bound beyond int64: GMP's generator, seeded with the call's seed.
+UdfOutcome BigRandomInt(CallContext& context, const Value& start, const Value& end) {
+  const mpz_class low = ToMpz(start);
+  const mpz_class range = ToMpz(end) - low + 1;
+  if (mpz_sgn(range.get_mpz_t()) <= 0) return Recorded("ValueError: empty range for randrange()");
+  gmp_randclass generator(gmp_randinit_default);
+  generator.seed(static_cast<unsigned long>(SplitMix64(context.random_seed)));
+  const mpz_class offset = generator.get_z_range(range);  // in [0, range)
+  return IntValue(low + offset);
+}
+
 UdfOutcome RandomInt(const SiteData& site, CallContext& context, Args args) {
   const Value& start = ConstOr(site, args, 0);
   const Value& end = ConstOr(site, args, 1);
-  if (start.kind() != Value::Kind::kInt) return WrongType("RandomInt", "start", "int", start);
-  if (end.kind() != Value::Kind::kInt) return WrongType("RandomInt", "end", "int", end);
+  if (!start.is_integer()) return WrongType("RandomInt", "start", "int", start);
+  if (!end.is_integer()) return WrongType("RandomInt", "end", "int", end);
+  if (start.kind() == Value::Kind::kBigInt || end.kind() == Value::Kind::kBigInt) {
+    return BigRandomInt(context, start, end);
+  }
   if (start.as_int() > end.as_int()) {
     return Recorded("ValueError: empty range for randrange()");
   }

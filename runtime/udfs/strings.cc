@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/big_int.h"
 #include "runtime/udfs/udf_support.h"
 
 namespace osprey::runtime::udfs {
@@ -97,6 +98,8 @@ UdfOutcome Split(Args args) {
     maxsplit = maxsplit_value.as_int();
   } else if (maxsplit_value.kind() == Value::Kind::kBool) {
     maxsplit = maxsplit_value.as_bool() ? 1 : 0;
+  } else if (maxsplit_value.kind() == Value::Kind::kBigInt) {
+    return Recorded("OverflowError: Python int too large to convert to C ssize_t");
   } else {
     return WrongType("StringSplit", "maxsplit", "int", maxsplit_value);
   }
@@ -139,20 +142,23 @@ int64_t SliceBound(int64_t index, int64_t length) {
   return std::clamp<int64_t>(index, 0, length);
 }
 
+// A slice index as int64: a big one clamps to the int64 range, past any sequence's length, as
+// Python's slice indices clamp (`'abc'[0:10**30]` is 'abc').
+int64_t SliceIndex(const Value& value) {
+  if (value.kind() == Value::Kind::kInt) return value.as_int();
+  return mpz_sgn(value.as_big_int().value().get_mpz_t()) < 0 ? INT64_MIN : INT64_MAX;
+}
+
 UdfOutcome Slice(const SiteData& site, Args args) {
   OSPREY_UDF_STR_ARG(s, args, 0, "StringSlice", "s");
   const Value& start_value = ConstOr(site, args, 1);
   const Value& end_value = ConstOr(site, args, 2);
-  if (start_value.kind() != Value::Kind::kInt) {
-    return WrongType("StringSlice", "start", "int", start_value);
-  }
-  if (end_value.kind() != Value::Kind::kInt) {
-    return WrongType("StringSlice", "end", "int", end_value);
-  }
+  if (!start_value.is_integer()) return WrongType("StringSlice", "start", "int", start_value);
+  if (!end_value.is_integer()) return WrongType("StringSlice", "end", "int", end_value);
   const std::u32string text = DecodeUtf8(*s);
   const auto length = static_cast<int64_t>(text.size());
-  const int64_t start = SliceBound(start_value.as_int(), length);
-  const int64_t end = SliceBound(end_value.as_int(), length);
+  const int64_t start = SliceBound(SliceIndex(start_value), length);
+  const int64_t end = SliceBound(SliceIndex(end_value), length);
   if (start >= end) return Value::String("");
   return Value::String(EncodeUtf8(std::u32string_view(text).substr(
       static_cast<size_t>(start), static_cast<size_t>(end - start))));

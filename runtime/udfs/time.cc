@@ -5,6 +5,8 @@
 #include <string>
 
 #include "absl/numeric/int128.h"
+#include "runtime/big_int.h"
+#include "runtime/python_semantics.h"
 #include "runtime/udfs/date_parser.h"
 #include "runtime/udfs/udf_support.h"
 
@@ -30,6 +32,8 @@ UdfOutcome MakeTimeDelta(const SiteData& site, Args args) {
                 static_cast<int64_t>(kUnitSeconds[i] * kMicrosPerSecond);
     } else if (v.kind() == Value::Kind::kFloat) {
       fractional_micros += v.as_float() * kUnitSeconds[i] * kMicrosPerSecond;
+    } else if (v.kind() == Value::Kind::kBigInt) {
+      return Recorded("OverflowError: Python int too large to convert to C int");
     } else {
       return WrongType("TimeDelta", kNames[i], "int", v);
     }
@@ -74,67 +78,59 @@ UdfOutcome TimeSince(CallContext& context, Args args) {
   return Value::TimeDelta(since > 0 ? static_cast<double>(since) / kMicrosPerSecond : 0.0);
 }
 
-// x - (x mod g) with Python's floor modulo; nullopt on int64 overflow.
-std::optional<int64_t> FloorToMultiple(int64_t x, int64_t g) {
-  if (g == 0) return std::nullopt;
-  int64_t mod = x % g;
-  if (mod != 0 && ((mod < 0) != (g < 0))) mod += g;
-  int64_t out;
-  if (__builtin_sub_overflow(x, mod, &out)) return std::nullopt;
-  return out;
-}
+bool IsInt(const Value& v) { return v.is_integer() || v.kind() == Value::Kind::kBool; }
 
-std::optional<int64_t> IntOf(const Value& value) {
-  const Value& v = Plain(value);
-  if (v.kind() == Value::Kind::kInt) return v.as_int();
-  if (v.kind() == Value::Kind::kBool) return v.as_bool() ? 1 : 0;
-  return std::nullopt;
-}
-
-UdfOutcome Bucket(std::string_view function, int64_t x, const Value& granularity) {
-  std::optional<int64_t> g = IntOf(granularity);
-  if (!g.has_value()) return WrongType(function, "granularity_seconds", "int", granularity);
-  if (*g == 0) return Recorded("ZeroDivisionError: integer division or modulo by zero");
-  std::optional<int64_t> bucket = FloorToMultiple(x, *g);
-  if (!bucket.has_value()) return Recorded("OverflowError: integer out of range");
-  return Value::Int(*bucket);
+// x - (x mod g): floor to a multiple of g with Python's floor modulo, exact for any ints.
+UdfOutcome Bucket(std::string_view function, const Value& x, const Value& granularity) {
+  const Value& g = Plain(granularity);
+  if (!IsInt(g)) return WrongType(function, "granularity_seconds", "int", g);
+  if (!Truthy(g)) {
+    return Recorded("ZeroDivisionError: integer division or modulo by zero");
+  }
+  std::string error;
+  std::optional<Value> modulo = ApplyBinary(BinaryOperator::kModulo, x, g, &error);
+  std::optional<Value> bucket =
+      modulo ? ApplyBinary(BinaryOperator::kSubtract, x, *modulo, &error) : std::nullopt;
+  if (!bucket) return Recorded(error);
+  return *std::move(bucket);
 }
 
 UdfOutcome TimedeltaBucket(const SiteData& site, Args args) {
   const Value& delta = args[0];
-  double seconds;
-  if (delta.kind() == Value::Kind::kTimeDelta || delta.kind() == Value::Kind::kFloat) {
-    seconds = delta.as_float();
-  } else if (delta.kind() == Value::Kind::kInt) {
-    seconds = static_cast<double>(delta.as_int());
-  } else {
+  if (delta.is_integer()) return Bucket("GetTimedeltaBucket", delta, ConstOr(site, args, 1));
+  if (delta.kind() != Value::Kind::kTimeDelta && delta.kind() != Value::Kind::kFloat) {
     return WrongType("GetTimedeltaBucket", "timedelta", "TimeDelta", delta);
   }
-  if (!std::isfinite(seconds) || std::fabs(seconds) >= 9.2e18) {
-    return Recorded("OverflowError: timedelta out of range");
-  }
-  return Bucket("GetTimedeltaBucket", static_cast<int64_t>(std::trunc(seconds)),
-                ConstOr(site, args, 1));
+  const double seconds = delta.as_float();
+  if (!std::isfinite(seconds)) return Recorded("OverflowError: timedelta out of range");
+  return Bucket("GetTimedeltaBucket", IntOfDouble(seconds), ConstOr(site, args, 1));
 }
 
 UdfOutcome TimestampBucket(const SiteData& site, Args args) {
-  std::optional<int64_t> x = IntOf(args[0]);
-  if (!x.has_value()) return WrongType("GetTimestampBucket", "timestamp", "int", args[0]);
-  return Bucket("GetTimestampBucket", *x, ConstOr(site, args, 1));
+  const Value& timestamp = Plain(args[0]);
+  if (!IsInt(timestamp)) return WrongType("GetTimestampBucket", "timestamp", "int", timestamp);
+  return Bucket("GetTimestampBucket", timestamp, ConstOr(site, args, 1));
 }
 
 // Osprey's SNOWFLAKE_EPOCH config (milliseconds); the reference's default.
 constexpr int64_t kSnowflakeEpochMillis = 0;
 
 UdfOutcome SnowflakeBucket(const SiteData& site, Args args) {
-  std::optional<int64_t> snowflake = IntOf(args[0]);
-  if (!snowflake.has_value()) {
-    return WrongType("GetSnowflakeBucket", "snowflake", "int", args[0]);
+  const Value& snowflake = Plain(args[0]);
+  if (!IsInt(snowflake)) return WrongType("GetSnowflakeBucket", "snowflake", "int", snowflake);
+  // int(((snowflake >> 22) + SNOWFLAKE_EPOCH) / 1000.0), with Python's operators: the shift is
+  // arithmetic, and the division converts the int to a float (an error beyond its range).
+  std::string error;
+  std::optional<Value> millis =
+      ApplyBinary(BinaryOperator::kRightShift, snowflake, Value::Int(22), &error);
+  if (millis) {
+    millis = ApplyBinary(BinaryOperator::kAdd, *millis, Value::Int(kSnowflakeEpochMillis), &error);
   }
-  const int64_t millis = (*snowflake >> 22) + kSnowflakeEpochMillis;  // arithmetic shift
-  const double seconds = static_cast<double>(millis) / 1000.0;
-  return Bucket("GetSnowflakeBucket", static_cast<int64_t>(std::trunc(seconds)),
-                ConstOr(site, args, 1));
+  std::optional<Value> seconds =
+      millis ? ApplyBinary(BinaryOperator::kDivide, *millis, Value::Float(1000.0), &error)
+             : std::nullopt;
+  if (!seconds) return Recorded("OverflowError: " + error);
+  return Bucket("GetSnowflakeBucket", IntOfDouble(seconds->as_float()), ConstOr(site, args, 1));
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 """Writes tests/runtime/testdata/python_semantics_oracle.tsv: operator results computed by real
 CPython 3.11, with the reference's executor rules layered on top (division/modulo by zero give
 int 0, `<` etc. with a None operand give False, None-aware `in`) and osprey-jit's documented
-deviations (64-bit ints, no complex numbers, no printf-style `%`).
+deviations (ints limited to 2**20 bits, no complex numbers, no printf-style `%`).
 
 Usage: python3 tests/runtime/gen_python_semantics_oracle.py > \
            tests/runtime/testdata/python_semantics_oracle.tsv
@@ -28,7 +28,10 @@ from dataclasses import dataclass
 assert sys.version_info[:2] == (3, 11), 'the oracle must be CPython 3.11'
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-INT_OVERFLOW = 'integer overflow: result does not fit in 64 bits'
+# Ints are exact (unbounded, as in Python) up to this many bits (runtime/big_int.h).
+INT_LIMIT_BITS = 2**20
+INT_TOO_LARGE = "integer overflow: result exceeds %d bits (osprey-jit's integer limit)" % \
+    INT_LIMIT_BITS
 
 
 @dataclass(frozen=True, order=True)
@@ -70,8 +73,8 @@ def enc(v):
 
 
 def check_int(r):
-    if isinstance(r, int) and not isinstance(r, bool) and not INT64_MIN <= r <= INT64_MAX:
-        raise OverflowError(INT_OVERFLOW)
+    if isinstance(r, int) and not isinstance(r, bool) and r.bit_length() > INT_LIMIT_BITS:
+        raise OverflowError(INT_TOO_LARGE)
     if isinstance(r, complex):
         raise ValueError('negative number cannot be raised to a fractional power')
     return r
@@ -101,14 +104,16 @@ def binary(op, a, b):
     if op == '%' and isinstance(a, str):
         raise TypeError('printf-style string formatting (str % value) is not supported')
     # Guards against results Python could compute but that would take ages or all memory;
-    # all of them overflow 64 bits anyway.
-    if op == '**' and is_int(a) and is_int(b) and b > 64 and abs(a) > 1:
-        raise OverflowError(INT_OVERFLOW)
-    if op == '<<' and is_int(a) and is_int(b) and b > 64 and a != 0:
-        raise OverflowError(INT_OVERFLOW)
+    # all of them exceed the limit anyway.
+    if op == '**' and is_int(a) and is_int(b) and b > 0 and abs(a) > 1 and \
+            (abs(a).bit_length() - 1) * b >= INT_LIMIT_BITS:
+        raise OverflowError(INT_TOO_LARGE)
+    if op == '<<' and is_int(a) and is_int(b) and b > INT_LIMIT_BITS and a != 0:
+        raise OverflowError(INT_TOO_LARGE)
     if op == '*':
         for seq, n in ((a, b), (b, a)):
-            if isinstance(seq, (str, list)) and is_int(n) and n > 0 and len(seq) > 0:
+            # (Counts beyond Py_ssize_t are Python's own OverflowError.)
+            if isinstance(seq, (str, list)) and is_int(n) and 0 < n <= INT64_MAX and len(seq) > 0:
                 size = len(seq.encode('utf-8', 'surrogatepass')) if isinstance(seq, str) else len(seq)
                 limit = 2**30 if isinstance(seq, str) else 2**26
                 if n > limit // size:
@@ -119,8 +124,6 @@ def binary(op, a, b):
 
 
 def negate(a, _):
-    if isinstance(a, int) and a == INT64_MIN:
-        raise OverflowError(INT_OVERFLOW)
     return -a
 
 
@@ -162,6 +165,10 @@ def emit(group, op, a, b, unary=False):
 
 
 INTS = [0, 1, -1, 2, -3, 7, -7, 63, 64, 3037000500, 2**53 + 1, 2**62, INT64_MAX, INT64_MIN]
+# Beyond int64: just past each end, past uint64, and far past. HUGE is beyond the float range.
+BIG_INTS = [INT64_MAX + 1, INT64_MIN - 1, 2**64, -(2**64) - 1, 10**22, -(2**100) + 1]
+HUGE = 10**400
+INTS += BIG_INTS
 FLOATS = [0.0, -0.0, 0.5, -2.5, 7.0, 0.1, 1e300, 5e-324, 2.0**63, math.inf, -math.inf, math.nan]
 BOOLS = [True, False]
 NUMBERS = INTS + FLOATS + BOOLS
@@ -190,6 +197,31 @@ def main():
     for a in (2.0, -2.0, 10.0, 0.5, -0.5, 1e-300, 1.0000001):
         for b in (1023, 1024, -1074, -1075, 2000.5, -2000, 0.5):
             emit('arith', '**', a, b)
+    for op in ('+', '-', '*', '/', '//', '%', '**'):
+        for b in FLOATS + [0, 1, -7, 2**64, True]:
+            emit('arith', op, HUGE, b)
+            emit('arith', op, b, HUGE)
+    for op in ('eq', '<', '>='):
+        for b in FLOATS + [1, 2**64, HUGE, HUGE + 1, -HUGE]:
+            emit('compare', op, HUGE, b)
+            emit('compare', op, b, -HUGE)
+    # (Results stay under Python's 4300 printable digits, or beyond the limit.)
+    for a in (1, -1, 3, 2**70, -(2**70)):
+        for b in (64, 65, 127, 128, 1000, 2**20 + 1, 2**40):
+            emit('bits', '<<', a, b)
+            emit('bits', '>>', a, b)
+    for a in (2, -2, 3, 10):
+        for b in (65, 100, 127, 1000, 2**20, 2**40, -(2**70)):
+            emit('arith', '**', a, b)
+    for a in (2**64, -(2**64)):
+        for b in (2, 3, 65, 2**20 // 64, 2**40, -(2**70)):
+            emit('arith', '**', a, b)
+    for a, b in ((1, 2**1074), (3, 2**1075), (1, 2**1075), (2**1076 + 1, 2**2150), (2**1100, 2**100),
+                 (2**1100, 2**76), (10**400, 10**399), (1, 10**400), (10**400, 7),
+                 (2**1024 - 2**970, 1), (2**1024 - 2**971, 1), (2**1024 - 2**970 - 1, 1),
+                 (-(2**64) - 1, 2**11), (2**64 + 1, -(2**11)), (9007199254740993 * 1024, 1)):
+        emit('arith', '/', a, b)
+        emit('arith', '/', b, a)
     # Large-int true division: correctly rounded, unlike float(a) / float(b).
     rng = random.Random(20251)
     for _ in range(150):
@@ -199,6 +231,14 @@ def main():
         emit('arith', '/', a, b)
         emit('arith', '//', a, b)
         emit('arith', '%', a, b)
+    # The same beyond int64, and across its ends.
+    for _ in range(150):
+        bits = rng.choice([62, 63, 64, 65, 100, 300])
+        a = rng.randrange(-(2**bits), 2**bits)
+        b = rng.choice([rng.randrange(-1000, 1000) or 3, rng.randrange(-(2**bits), 2**bits) or 5,
+                        rng.randrange(1, 2**70)])
+        for op in ('+', '-', '*', '/', '//', '%', '&', '|', '^'):
+            emit('arith' if op not in '&|^' else 'bits', op, a, b)
     operands = NUMBERS[:6] + [2.5, True, math.nan] + OBJECTS
     for op in ('+', '*', '-', '/', '%', '**', '<<'):
         for a in operands:
@@ -206,7 +246,7 @@ def main():
                 if not (isinstance(a, (int, float)) and isinstance(b, (int, float))):
                     emit('objects', op, a, b)
     for seq in ('ab', 'é😀', [1, None], ''):
-        for n in (-2, 0, 1, 3, True, False, 2**40, INT64_MAX):
+        for n in (-2, 0, 1, 3, True, False, 2**40, INT64_MAX, INT64_MAX + 1, -(2**64)):
             emit('objects', '*', seq, n)
             emit('objects', '*', n, seq)
     for a in NUMBERS + OBJECTS:
@@ -215,7 +255,9 @@ def main():
     compared = NUMBERS + OBJECTS + [
         'b', 'a', 'é', 'e', '日', [1, 2], [1, 2.0], [1, 3], [1], [[1]], [1, 'b'], ['a', 1],
         Entity('User', 'y'), Entity('Post', 'x'), Entity('User', 2), 2**53, float(2**53),
-        9007199254740993, 9007199254740992.0]
+        9007199254740993, 9007199254740992.0, float(2**64), 2**64 + 1, float(2**64 + 2**12),
+        2**64 + 2**11, 2**64 + 2**12, -float(2**64), 1e300, int(1e300), int(1e300) + 1,
+        Entity('User', 2**64), [2**64, 1], [2**64, 2]]
     number = (int, float)
     for op in ('eq', '<', '<=', '>', '>='):
         for a in compared:
@@ -251,7 +293,8 @@ def main():
     for f in floats:
         emit('format', 'str', f, None, unary=True)
     for v in [None, True, False, 0, -42, INT64_MIN, [1, 'a', None], [], [[1.5, True], ['x']],
-              ["it's"], [Entity('User', 'x'), Entity('U', 7)]]:
+              ["it's"], [Entity('User', 'x'), Entity('U', 7)], INT64_MAX + 1, INT64_MIN - 1,
+              -(2**100), 10**400, [2**64, -(2**64)], [Entity('User', 2**70)]]:
         emit('format', 'str', v, None, unary=True)
         emit('format', 'repr', v, None, unary=True)
 

@@ -9,6 +9,9 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "runtime/big_int.h"
+#include "runtime/json_big_ints.h"
+#include "runtime/python_semantics.h"
 #include "runtime/result_json.h"
 
 namespace osprey::runtime {
@@ -43,6 +46,20 @@ std::string Invalid(std::string_view has, std::string_view expected) {
 }
 constexpr std::string_view kMissing = "Missing Json data at path `$.v`.";
 
+// Parses `json` as ActionReader does: integers beyond simdjson's range are marked strings
+// (runtime/json_big_ints.h).
+simdjson::error_code ParseJson(simdjson::dom::parser& parser, const std::string& json,
+                               simdjson::dom::element* element) {
+  simdjson::error_code error = parser.parse(simdjson::padded_string(json)).get(*element);
+  if (error != simdjson::NUMBER_ERROR) return error;
+  std::string rewritten;
+  const std::vector<size_t> ordinals = internal::ReplaceBigInts(json, &rewritten);
+  if (ordinals.empty()) return error;
+  error = parser.parse(simdjson::padded_string(rewritten)).get(*element);
+  if (error) return error;
+  return internal::MarkBigInts(*element, ordinals) ? simdjson::SUCCESS : simdjson::NUMBER_ERROR;
+}
+
 class ExtractJsonTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ExtractJsonTest, FollowsTheReference) {
@@ -51,7 +68,7 @@ TEST_P(ExtractJsonTest, FollowsTheReference) {
   std::optional<JsonValue> value;
   if (!c.json.empty()) {
     simdjson::dom::element element;
-    ASSERT_EQ(parser.parse(simdjson::padded_string(c.json)).get(element), simdjson::SUCCESS);
+    ASSERT_EQ(ParseJson(parser, c.json, &element), simdjson::SUCCESS);
     value = JsonValue::Of(element);
   }
   UdfOutcome outcome = ExtractJson(value ? &*value : nullptr, c.type, c.required, c.coerce, "$.v");
@@ -192,14 +209,32 @@ INSTANTIATE_TEST_SUITE_P(
         Ok("NegZero", "-0.0", T::Float(), "-0.0"),
         Ok("IntWithExpIsFloat", "100.0", T::Float(), "100.0"),
         Ok("ListOfInt64Min", "[-9223372036854775808]", T::List(T::Int()), "[-9223372036854775808]"),
-        // Deviation: integers beyond int64 fail with a recorded error.
-        Err("Uint64", "18446744073709551615", T::Int(), "does not fit in 64 bits"),
-        Err("Uint64AsFloat", "18446744073709551615", T::Float(), "does not fit in 64 bits"),
-        Err("Uint64InList", "[18446744073709551615]", T::List(T::Int()), "does not fit in 64 bits"),
-        Err("IntOfBigFloat", "1e20", T::Int(), "does not fit in 64 bits"),
-        Err("IntOfBigString", R"("9223372036854775808")", T::Int(), "does not fit in 64 bits"),
-        Err("UnionStopsOnOverflow", "1e20", T::Union({T::Int(), T::Str()}),
-            "does not fit in 64 bits"),
+        // Integers beyond int64 are exact, as json.loads and int() make them in Python.
+        Ok("Uint64", "18446744073709551615", T::Int(), "18446744073709551615"),
+        Ok("Uint64AsFloat", "18446744073709551615", T::Float(), "18446744073709551615"),
+        Ok("Uint64InList", "[18446744073709551615]", T::List(T::Int()), "[18446744073709551615]"),
+        Ok("BeyondUint64", "10000000000000000000000", T::Int(), "10000000000000000000000"),
+        Ok("BelowInt64", "-9223372036854775809", T::Int(), "-9223372036854775809"),
+        Ok("BigList", "[10000000000000000000000, -18446744073709551617, 1]", T::List(T::Int()),
+           "[10000000000000000000000, -18446744073709551617, 1]"),
+        Ok("BigAsFloatStaysInt", "-18446744073709551617", T::Float(), "-18446744073709551617"),
+        Ok("BigOptional", "99999999999999999999", T::Optional(T::Int()), "99999999999999999999"),
+        Ok("StrOfBig", "10000000000000000000000", T::Str(), R"("10000000000000000000000")"),
+        Ok("StrOfBigList", "[18446744073709551616, \"a\"]", T::Str(),
+           R"("[18446744073709551616, 'a']")"),
+        Ok("BoolOfBig", "-18446744073709551617", T::Bool(), "true"),
+        Err("BigIsNotStrWithoutCoercion", "10000000000000000000000", T::Str(),
+            Invalid("int", "str"), true, false),
+        Err("BigIsNotBool", "10000000000000000000000", T::Bool(), Invalid("int", "bool"), true,
+            false),
+        Ok("IntOfBigFloat", "1e20", T::Int(), "100000000000000000000"),
+        Ok("IntOfBigNegativeFloat", "-1.5e20", T::Int(), "-150000000000000000000"),
+        Ok("IntOfBigString", R"("9223372036854775808")", T::Int(), "9223372036854775808"),
+        Ok("IntOfBigStringSpaced", R"(" -1_000_000_000_000_000_000_000 ")", T::Int(),
+           "-1000000000000000000000"),
+        Ok("UnionIntOfBigFloat", "1e20", T::Union({T::Int(), T::Str()}), "100000000000000000000"),
+        Ok("ListCoercesBig", R"(["18446744073709551616", 1e19])", T::List(T::Int()),
+           "[18446744073709551616, 10000000000000000000]"),
         // JSON has no entities.
         Err("EntityNeverMatches", R"("u1")", T::Entity(T::Str()), Invalid("str", "EntityT[str]")),
     }),
@@ -266,6 +301,11 @@ INSTANTIATE_TEST_SUITE_P(
         {"IntIsNotEntity", Value::Int(1), T::Entity(T::Int()), false},
         {"RuleIsNotBool", Value::Rule(std::make_shared<const RuleValue>()), T::Bool(), false},
         {"TimeDeltaIsNotFloat", Value::TimeDelta(1.0), T::Float(), false},
+        {"BigIsInt", ParseIntDigits("18446744073709551616", 10).value(), T::Int(), true},
+        {"BigIsFloat", ParseIntDigits("-18446744073709551617", 10).value(), T::Float(), true},
+        {"BigIsNotStr", ParseIntDigits("18446744073709551616", 10).value(), T::Str(), false},
+        {"BigEntityId", Value::Entity("User", ParseIntDigits("18446744073709551616", 10).value()),
+         T::Entity(T::Int()), true},
     }),
     [](const ::testing::TestParamInfo<CheckCase>& param) { return param.param.name; });
 
@@ -298,18 +338,26 @@ TEST(JsonExtractTest, MadeUpValuesFromPaths) {
   EXPECT_EQ(error, "a JSON object has no SML value");
 }
 
+// "int:<decimal>" for a kInt, "big:<decimal>" for a kBigInt, "ValueError" for nullopt.
+std::string IntText(const std::optional<Value>& value) {
+  if (!value) return "ValueError";
+  return (value->kind() == Value::Kind::kBigInt ? "big:" : "int:") + PythonStr(*value);
+}
+
 TEST(JsonExtractTest, PythonIntAndFloatParsing) {
-  bool overflow = false;
-  EXPECT_EQ(internal::ParsePythonInt("\t-0_1\n", &overflow), -1);
-  EXPECT_EQ(internal::ParsePythonInt("9223372036854775807", &overflow), INT64_MAX);
-  EXPECT_FALSE(overflow);
-  EXPECT_FALSE(internal::ParsePythonInt("9223372036854775808", &overflow).has_value());
-  EXPECT_TRUE(overflow);
-  EXPECT_FALSE(internal::ParsePythonInt(std::string(4301, '0'), &overflow).has_value());
-  EXPECT_FALSE(overflow);  // CPython's digit limit is a ValueError.
-  EXPECT_FALSE(internal::ParsePythonInt("1 2", &overflow).has_value());
-  EXPECT_FALSE(internal::ParsePythonInt("1_", &overflow).has_value());
-  EXPECT_FALSE(internal::ParsePythonInt("é", &overflow).has_value());
+  EXPECT_EQ(IntText(internal::ParsePythonInt("\t-0_1\n")), "int:-1");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("9223372036854775807")), "int:9223372036854775807");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("-9223372036854775808")), "int:-9223372036854775808");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("9223372036854775808")), "big:9223372036854775808");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("-9223372036854775809")), "big:-9223372036854775809");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("+000000000000000000000000000042")), "int:42");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("1" + std::string(4299, '0'))),
+            "big:1" + std::string(4299, '0'));
+  // CPython's digit limit is a ValueError.
+  EXPECT_EQ(IntText(internal::ParsePythonInt(std::string(4301, '0'))), "ValueError");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("1 2")), "ValueError");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("1_")), "ValueError");
+  EXPECT_EQ(IntText(internal::ParsePythonInt("é")), "ValueError");
   EXPECT_EQ(internal::ParsePythonFloat("1e1_0"), 1e10);
   EXPECT_EQ(internal::ParsePythonFloat("1E-999"), 0.0);
   EXPECT_TRUE(std::isnan(*internal::ParsePythonFloat("-NaN")));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "runtime/big_int.h"
 #include "tests/runtime/udfs_test_util.h"
 
 namespace osprey::runtime::testing {
@@ -169,6 +170,16 @@ const Case kCases[] = {
     {"label_add_none_entity", "LabelAdd", {N(), S("spam"), N(), N(), N()}, "<error>", {1}},
     {"label_remove_str_entity", "LabelRemove", {S("u1"), S("spam"), N(), N(), N()}, "<error>", {1}},
     {"random_int_single_value", "RandomInt", {I(5), I(5)}, "5", {0, 1}},
+    {"random_int_single_big_value",
+     "RandomInt",
+     {ParseIntLiteral("99999999999999999999"), ParseIntLiteral("99999999999999999999")},
+     "99999999999999999999",
+     {0, 1}},
+    {"random_int_big_empty",
+     "RandomInt",
+     {ParseIntLiteral("99999999999999999999"), ParseIntLiteral("99999999999999999998")},
+     "<error>",
+     {0, 1}},
     {"random_bool_zero", "RandomBool", {F(0.0)}, "False", {0}},
     {"random_bool_hundred", "RandomBool", {F(100.0)}, "True", {0}},
     // --- Example plugin (§O). ---

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "runtime/big_int.h"
 #include "runtime/labels.h"
 #include "runtime/udfs/udf_support.h"
 #include "tests/runtime/udfs_test_util.h"
@@ -87,6 +88,22 @@ TEST(Random, IsAFunctionOfTheSeedAndInRange) {
     EXPECT_GE(v, -2);
     EXPECT_LE(v, 3);
   }
+  // Bounds beyond int64: GMP's generator, seeded the same way.
+  const Value low = ParseIntLiteral("-18446744073709551616");
+  const Value high = ParseIntLiteral("18446744073709551616");
+  bool saw_big = false;
+  for (uint64_t seed = 0; seed < 50; ++seed) {
+    context.random_seed = seed;
+    UdfOutcome a = CallUdf("RandomInt", {low, high}, {low, high}, &context);
+    UdfOutcome b = CallUdf("RandomInt", {low, high}, {low, high}, &context);
+    ASSERT_EQ(Render(a), Render(b));
+    const Value& v = std::get<Value>(a);
+    std::string error;
+    EXPECT_FALSE(Compare(OrderOperator::kLess, v, low, &error).value());
+    EXPECT_FALSE(Compare(OrderOperator::kGreater, v, high, &error).value());
+    saw_big = saw_big || v.kind() == Value::Kind::kBigInt;
+  }
+  EXPECT_TRUE(saw_big);
   int trues = 0;
   for (uint64_t seed = 0; seed < 1000; ++seed) {
     context.random_seed = seed * 7919;

@@ -4,12 +4,16 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "runtime/big_int.h"
 #include "tests/runtime/udfs_test_util.h"
 
 namespace osprey::runtime::testing {
 namespace {
 
 class ListUdfTest : public ::testing::TestWithParam<Case> {};
+
+// An int beyond int64, from its decimal text.
+Value Big(std::string_view decimal) { return ParseIntDigits(decimal, 10).value(); }
 
 TEST_P(ListUdfTest, MatchesPython) { EXPECT_EQ(RunCase(GetParam()), GetParam().expected); }
 
@@ -42,6 +46,27 @@ const Case kCases[] = {
     {"sort_9", "ListSort", {L({S("日"), S("z"), S("é")}), B(true)}, "['日', 'é', 'z']"},
     {"sort_10", "ListSort", {L({I(2), F(1.5), F(2.0), I(1)}), B(true)}, "[2, 2.0, 1.5, 1]"},
     {"sort_11", "ListSort", {L({L({N()}), L({N()})}), B(false)}, "[[None], [None]]"},
+    // Ints beyond int64 (udf_lists/list_read_bigint): exact str() and exact ordering.
+    {"read_big",
+     "ListRead",
+     {L({Big("10000000000000000000000"), I(1)}), I(0)},
+     "'10000000000000000000000'"},
+    {"read_big_negative",
+     "ListRead",
+     {L({Big("-18446744073709551617")}), I(-1)},
+     "'-18446744073709551617'"},
+    {"read_big_index", "ListRead", {L({I(1)}), Big("1000000000000000000000000000000")}, "<silent>"},
+    {"sort_big",
+     "ListSort",
+     {L({Big("10000000000000000000000"), Big("-18446744073709551617"), I(5), F(2.5), F(-1e30),
+         F(18446744073709551616.0), Big("18446744073709551616")}),
+      B(false)},
+     "[-1e+30, -18446744073709551617, 2.5, 5, 1.8446744073709552e+19, 18446744073709551616, "
+     "10000000000000000000000]"},
+    {"sort_big_reverse",
+     "ListSort",
+     {L({Big("10000000000000000000000"), F(-1e30), F(1e22)}), B(true)},
+     "[10000000000000000000000, 1e+22, -1e+30]"},
     {"len_0", "ListLength", {L({})}, "0"},
     {"len_1", "ListLength", {L({N()})}, "1"},
     {"len_2", "ListLength", {L({I(1), S("a"), L({})})}, "3"},
@@ -63,6 +88,11 @@ const Case kCases[] = {
     {"entity_float", "Entity", {S("User"), F(1.5)}, "<error>", {0}},
     {"entity_bool", "Entity", {S("User"), B(true)}, "<error>", {0}},
     {"entity_none", "Entity", {S("User"), N()}, "<error>", {0}},
+    {"entity_big_int",
+     "Entity",
+     {S("User"), Big("18446744073709551616")},
+     "EntityT[<class 'int'>](type='User', id=18446744073709551616)",
+     {0}},
 };
 
 INSTANTIATE_TEST_SUITE_P(ListUdf, ListUdfTest, ::testing::ValuesIn(kCases), CaseName);

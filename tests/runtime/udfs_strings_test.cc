@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "runtime/big_int.h"
 #include "tests/runtime/udfs_test_util.h"
 
 namespace osprey::runtime::testing {
@@ -16,6 +17,9 @@ namespace {
 using std::string_literals::operator""s;
 
 class StringUdfTest : public ::testing::TestWithParam<Case> {};
+
+// An int beyond int64, from its decimal text.
+Value Big(std::string_view decimal) { return ParseIntDigits(decimal, 10).value(); }
 
 TEST_P(StringUdfTest, MatchesPython) { EXPECT_EQ(RunCase(GetParam()), GetParam().expected); }
 
@@ -125,6 +129,11 @@ const Case kCases[] = {
     {"split_2", "StringSplit", {S("  a b c "), N(), I(1)}, "['a', 'b c ']"},
     {"split_3", "StringSplit", {S("a,,b"), S(","), I(-1)}, "['a', '', 'b']"},
     {"split_4", "StringSplit", {S(""), S(","), I(-1)}, "['']"},
+    // OverflowError: Python int too large to convert to C ssize_t.
+    {"split_big_maxsplit",
+     "StringSplit",
+     {S("a b"), S(" "), Big("-1000000000000000000000000000000")},
+     "<error>"},
     {"split_5", "StringSplit", {S(""), N(), I(-1)}, "[]"},
     {"split_6", "StringSplit", {S("a,b,c"), S(","), I(1)}, "['a', 'b,c']"},
     {"split_7", "StringSplit", {S("abc"), S(""), I(-1)}, "<error>"},
@@ -138,6 +147,22 @@ const Case kCases[] = {
     {"split_10", "StringSplit", {S("a b"), N(), I(-5)}, "['a', 'b']"},
     {"split_11", "StringSplit", {S("a,b"), S(","), I(0)}, "['a,b']"},
     {"slice_0", "StringSlice", {S("hello"), I(0), I(2)}, "'he'", {1, 2}},
+    // Slice bounds beyond int64 clamp, as Python's do.
+    {"slice_big_end",
+     "StringSlice",
+     {S("abcdef"), I(0), Big("1000000000000000000000000000000")},
+     "'abcdef'",
+     {1, 2}},
+    {"slice_big_negative_start",
+     "StringSlice",
+     {S("abcdef"), Big("-1000000000000000000000000000000"), I(3)},
+     "'abc'",
+     {1, 2}},
+    {"slice_big_negative_end",
+     "StringSlice",
+     {S("abcdef"), I(2), Big("-1000000000000000000000000000000")},
+     "''",
+     {1, 2}},
     {"slice_1", "StringSlice", {S("hello"), I(2), I(100)}, "'llo'", {1, 2}},
     {"slice_2", "StringSlice", {S("日本語"), I(1), I(2)}, "'本'", {1, 2}},
     {"slice_3", "StringSlice", {S("abc"), I(3), I(3)}, "''", {1, 2}},

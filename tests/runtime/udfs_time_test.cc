@@ -5,6 +5,7 @@
 
 #include "gtest/gtest.h"
 #include "runtime/action.h"
+#include "runtime/big_int.h"
 #include "tests/runtime/udfs_test_util.h"
 
 namespace osprey::runtime::testing {
@@ -80,6 +81,8 @@ TEST_P(TimeUdfTest, MatchesOsprey) {
 }
 
 Value Td(double seconds) { return Value::TimeDelta(seconds); }
+// An int beyond int64, from its decimal text.
+Value Big(std::string_view decimal) { return ParseIntDigits(decimal, 10).value(); }
 
 const Case kCases[] = {
     {"delta_full", "TimeDelta", {I(1), I(2), I(3), I(4), I(5)}, "788645.0", {0, 1, 2, 3, 4}},
@@ -110,13 +113,54 @@ const Case kCases[] = {
     {"ts_hour", "GetTimestampBucket", {I(1448476649), I(3600)}, "1448474400", {1}},
     {"ts_minus_one", "GetTimestampBucket", {I(-1), I(604800)}, "-604800", {1}},
     {"ts_max", "GetTimestampBucket", {I(INT64_MAX), I(604800)}, "9223372036854460800", {1}},
-    {"ts_min_overflows", "GetTimestampBucket", {I(INT64_MIN), I(3600)}, "<error>", {1}},
+    // Beyond int64 the floor is exact (Python's ints): udf_time/timestamp_bucket_bigint.
+    {"ts_min_below_int64",
+     "GetTimestampBucket",
+     {I(INT64_MIN), I(3600)},
+     "-9223372036854777600",
+     {1}},
+    {"ts_big",
+     "GetTimestampBucket",
+     {Big("99999999999999999999"), I(3600)},
+     "99999999999999997200",
+     {1}},
+    {"ts_big_negative",
+     "GetTimestampBucket",
+     {Big("-99999999999999999999"), I(3600)},
+     "-100000000000000000800",
+     {1}},
+    {"ts_big_granularity",
+     "GetTimestampBucket",
+     {I(-5), Big("1000000000000000000000000000000")},
+     "-1000000000000000000000000000000",
+     {1}},
+    {"ts_zero_granularity", "GetTimestampBucket", {I(5), I(0)}, "<error>", {1}},
+    {"sf_big",
+     "GetSnowflakeBucket",
+     {Big("1267650600228229401496703205376"), I(3600)},
+     "302231454903657298800",
+     {1}},
+    {"sf_big_negative",
+     "GetSnowflakeBucket",
+     {Big("-1208925819614629174706176"), I(86400)},
+     "-288230376153600",
+     {1}},
+    {"sf_beyond_float",
+     "GetSnowflakeBucket",
+     {Big("1" + std::string(400, '0')), I(3600)},
+     "<error>",
+     {1}},
+    {"delta_big",
+     "TimeDelta",
+     {I(0), Big("1000000000000000000000000000000"), I(0), I(0), I(0)},
+     "<error>",
+     {0, 1, 2, 3, 4}},
     {"sf_hour", "GetSnowflakeBucket", {I(175928847299117063), I(3600)}, "41943600", {1}},
     {"sf_day", "GetSnowflakeBucket", {I(175928847299117063), I(86400)}, "41904000", {1}},
     {"sf_negative", "GetSnowflakeBucket", {I(-4194304001), I(3600)}, "-3600", {1}},
     {"sf_minus_one", "GetSnowflakeBucket", {I(-1), I(86400)}, "0", {1}},
     {"sf_max", "GetSnowflakeBucket", {I(INT64_MAX), I(3600)}, "2199020400", {1}},
-    {"sf_big", "GetSnowflakeBucket", {I(6825408545574436864), I(86400)}, "1627257600", {1}},
+    {"sf_large", "GetSnowflakeBucket", {I(6825408545574436864), I(86400)}, "1627257600", {1}},
     {"sf_ms_input", "GetSnowflakeBucket", {I(1448476649000), I(3600)}, "0", {1}},
 };
 
