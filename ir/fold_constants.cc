@@ -1,5 +1,6 @@
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "ir/passes.h"
@@ -10,6 +11,27 @@ namespace {
 __extension__ typedef __int128 Wide;
 
 bool FitsInt64(Wide value) { return value >= INT64_MIN && value <= INT64_MAX; }
+
+// The value of a literal beyond int64 (frontend::BigIntLiteral's text) when it fits in 127
+// bits.
+std::optional<Wide> ParseWide(std::string_view text) {
+  const bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
+  int base = 10;
+  if (text.size() > 1 && text[0] == '0') {
+    base = text[1] == 'x' ? 16 : text[1] == 'o' ? 8 : 2;
+    text.remove_prefix(2);
+  }
+  Wide value = 0;
+  for (char c : text) {
+    const int digit = c <= '9' ? c - '0' : c - 'a' + 10;
+    if (__builtin_mul_overflow(value, base, &value) ||
+        __builtin_add_overflow(value, digit, &value)) {
+      return std::nullopt;
+    }
+  }
+  return negative ? -value : value;
+}
 
 // Python's int semantics on exact values; nullopt when the result is not an int or would not
 // be exact in 127 bits.
@@ -78,6 +100,10 @@ int FoldConstants(Program& program) {
     std::optional<Wide> value;
     if (node.op == Op::kConstant && node.constant.is_int()) {
       exact[i] = node.constant.as_int();
+      continue;
+    }
+    if (node.op == Op::kConstant && node.constant.is_big_int()) {
+      exact[i] = ParseWide(node.constant.as_big_int().text);
       continue;
     }
     if (node.op == Op::kBinary) {

@@ -182,10 +182,7 @@ class Lowerer {
         return Constant({std::string(e.text)}, file, id);
       case ExprKind::kInteger:
         if (e.flags & ast::kIntegerOverflow) {
-          Node fail;
-          fail.op = Op::kFail;
-          fail.message = absl::StrFormat("integer literal %s does not fit in 64 bits", e.text);
-          return Add(std::move(fail), file, id);
+          return Constant(frontend::BigIntegerLiteral(e.text, /*negated=*/false), file, id);
         }
         return Constant({e.int_value}, file, id);
       case ExprKind::kFloat:

@@ -6,11 +6,13 @@
 
 namespace osprey::ir {
 
-// Replaces integer arithmetic on constants by its result. Intermediate results are exact to
-// 127 bits, so `4611686018427387904 * 2 - 1` folds to INT64_MAX although its left operand
-// does not fit in 64 bits; a result that still does not fit is left to fail at run time.
-// Only operations whose Python result is an int are folded (not `/`, nor `**` with a negative
-// exponent). Returns the number of nodes folded.
+// Replaces integer arithmetic on constants by its result when that fits in int64. Intermediate
+// results (and literals beyond int64) are exact to 127 bits, so `4611686018427387904 * 2 - 1`
+// folds to INT64_MAX although its left operand does not fit in 64 bits, and
+// `-9223372036854775808` folds to INT64_MIN; a node whose result does not fit in int64, or
+// whose operands or result do not fit in 127 bits, is left to the runtime, which computes it
+// exactly (with big ints). Only operations whose Python result is an int are folded (not `/`,
+// nor `**` with a negative exponent). Returns the number of nodes folded.
 int FoldConstants(Program& program);
 
 // Makes identical pure nodes (same op, detail, operands and constant) share one node, so that

@@ -22,6 +22,7 @@ std::string ConstantText(const frontend::ConstValue& value) {
   if (value.is_none()) return "None";
   if (value.is_bool()) return value.as_bool() ? "True" : "False";
   if (value.is_int()) return std::to_string(value.as_int());
+  if (value.is_big_int()) return value.as_big_int().text;
   if (value.is_float()) return absl::StrFormat("%.17g", value.as_float());
   if (value.is_string()) return Quote(value.as_string());
   std::string out = "[";

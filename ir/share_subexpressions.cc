@@ -36,6 +36,8 @@ void AppendConstant(const frontend::ConstValue& value, std::string* key) {
     *key += value.as_bool() ? "T" : "F";
   } else if (value.is_int()) {
     *key += absl::StrFormat("i%d", value.as_int());
+  } else if (value.is_big_int()) {
+    *key += "b" + value.as_big_int().text + ";";
   } else if (value.is_float()) {
     *key += absl::StrFormat("f%a", value.as_float());
   } else if (value.is_string()) {

@@ -7,6 +7,7 @@
 #include "codegen/interpreter/evaluation.h"
 #include "frontend/regex_syntax.h"
 #include "ir/rule_operands.h"
+#include "runtime/big_int.h"
 #include "runtime/python_semantics.h"
 
 namespace osprey::codegen {
@@ -16,6 +17,7 @@ runtime::Value ToValue(const frontend::ConstValue& constant) {
   if (constant.is_none()) return runtime::Value::None();
   if (constant.is_bool()) return runtime::Value::Bool(constant.as_bool());
   if (constant.is_int()) return runtime::Value::Int(constant.as_int());
+  if (constant.is_big_int()) return runtime::ParseIntLiteral(constant.as_big_int().text);
   if (constant.is_float()) return runtime::Value::Float(constant.as_float());
   if (constant.is_string()) return runtime::Value::String(constant.as_string());
   std::vector<runtime::Value> items;

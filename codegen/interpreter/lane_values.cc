@@ -44,7 +44,7 @@ void SetLane(const std::optional<Value>& value, OspreyLane& lane) {
       lane.bits = std::bit_cast<uint64_t>(value->as_float());
       return;
     default:
-      lane.tag = OSPREY_LANE_OBJECT;
+      lane.tag = OSPREY_LANE_OBJECT;  // Non-scalars, and ints beyond int64 (kBigInt).
       return;
   }
 }

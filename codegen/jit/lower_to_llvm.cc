@@ -4,9 +4,12 @@
 //
 // A lane node computes its common case inline (ints and floats of the expected kinds) and calls
 // `evaluate_lane` for everything else, so the runtime's one implementation of Python semantics
-// decides every uncommon case (mixed kinds, overflow, None, failed operands, errors). Any other
-// node is computed by the runtime (`evaluate`, or `evaluate_run` for a run of them); when its
-// static type is scalar the runtime also writes its lane, which compiled code then reads.
+// decides every uncommon case (mixed kinds, int64 overflow, None, failed operands, errors). Any
+// other node is computed by the runtime (`evaluate`, or `evaluate_run` for a run of them); when
+// its static type is scalar the runtime also writes its lane, which compiled code then reads.
+// An int beyond 64 bits (the exact result of an overflow, or a big operand) is an OBJECT lane:
+// the runtime holds it, and every fast path here checks for INT or FLOAT tags, so an OBJECT
+// operand always takes `evaluate_lane`.
 #include "codegen/jit/internal/lower_to_llvm.h"
 
 #include <map>
@@ -402,7 +405,7 @@ class Lowerer {
                 builder_.CreateBinOp(bitwise, operands.bits_a, operands.bits_b));
       builder_.CreateBr(done);
     } else {
-      // Beyond 64 bits the runtime records the overflow error.
+      // Beyond 64 bits the runtime computes the exact (big) result.
       llvm::Value* checked =
           builder_.CreateBinaryIntrinsic(overflow_checked, operands.bits_a, operands.bits_b);
       llvm::BasicBlock* fits = NewBlock("bin.fits");
@@ -441,7 +444,7 @@ class Lowerer {
     llvm::BasicBlock* floats = NewBlock("neg.float");
     llvm::BasicBlock* slow = NewBlock("neg.slow");
     llvm::BasicBlock* done = NewBlock("neg.done");
-    // -INT64_MIN does not fit: the runtime records it.
+    // -INT64_MIN does not fit in int64: the runtime makes the big int 2**63.
     llvm::Value* negatable = builder_.CreateAnd(
         TagIs(tag, OSPREY_LANE_INT),
         builder_.CreateICmpNE(bits, builder_.getInt64(static_cast<uint64_t>(INT64_MIN))));

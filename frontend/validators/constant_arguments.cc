@@ -2,7 +2,6 @@
 // ValidateCallKwargs and ConstExpr.resolve.
 #include "frontend/internal/constant_arguments.h"
 
-#include <limits>
 #include <string>
 
 #include "absl/strings/str_format.h"
@@ -90,11 +89,9 @@ ConstValue ScalarValue(const Expr& e, bool negated) {
     case ExprKind::kString:
       return {std::string(e.text)};
     case ExprKind::kInteger: {
-      // Python's integers are unbounded; beyond int64 the value saturates.
-      bool overflow = (e.flags & ast::kIntegerOverflow) != 0;
-      int64_t value = overflow ? std::numeric_limits<int64_t>::max() : e.int_value;
-      if (negated) value = overflow ? std::numeric_limits<int64_t>::min() : -value;
-      return {value};
+      // Python's integers are unbounded: beyond int64, the literal's text.
+      if ((e.flags & ast::kIntegerOverflow) != 0) return BigIntegerLiteral(e.text, negated);
+      return {negated ? -e.int_value : e.int_value};
     }
     case ExprKind::kFloat:
       return {negated ? -e.float_value : e.float_value};

@@ -32,6 +32,7 @@ struct BucketUnits {
 };
 
 BucketUnits ToBucketUnits(const ConstValue& size) {
+  if (size.is_big_int()) return {std::numeric_limits<int64_t>::max(), false};
   if (size.is_int()) {
     int64_t value = size.as_int();
     constexpr int64_t kLimit = std::numeric_limits<int64_t>::max() / 100;
@@ -184,7 +185,7 @@ bool CheckExperimentCall(ValidationContext& ctx, const CallSite& site) {
   }
   for (std::string_view param : {"version", "revision"}) {
     const ConstValue* value = ConstantArgument(bound, param);
-    if (value != nullptr && value->is_int() && value->as_int() < 0) {
+    if (value != nullptr && (value->is_int() || value->is_big_int()) && value->as_number() < 0) {
       Report(ctx, site.file, ArgumentSpan(module, site, param),
              StrCat({"experiment ", param, " must be zero or greater"}));
     }
@@ -218,7 +219,7 @@ bool CheckExperimentCall(ValidationContext& ctx, const CallSite& site) {
 
   const int64_t max_units = kUnitsPerWhole / static_cast<int64_t>(sizes.size());
   for (const ConstValue& size : sizes) {
-    if (!size.is_int() && !size.is_float()) continue;
+    if (!size.is_int() && !size.is_big_int() && !size.is_float()) continue;
     BucketUnits units = ToBucketUnits(size);
     if (units.too_precise) {
       Report(ctx, site.file, sizes_span,

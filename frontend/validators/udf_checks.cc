@@ -199,7 +199,9 @@ void CheckPatternList(CallChecks& c) {
 // A numeric constant (ConstExpr[int] also accepts a float literal, as the reference does).
 std::optional<double> Number(const CallChecks& c, std::string_view param) {
   const ConstValue* value = c.Constant(param);
-  if (value == nullptr || !(value->is_int() || value->is_float())) return std::nullopt;
+  if (value == nullptr || !(value->is_int() || value->is_big_int() || value->is_float())) {
+    return std::nullopt;
+  }
   return value->as_number();
 }
 

@@ -19,12 +19,10 @@ extern "C" {
 enum OspreyLaneTag {
   OSPREY_LANE_FAILED = 0,  // The node produced no value (spec §4.3).
   OSPREY_LANE_NONE = 1,
-  OSPREY_LANE_BOOL = 2,   // bits: 0 or 1
-  OSPREY_LANE_INT = 3,    // bits: the int64_t
-  OSPREY_LANE_FLOAT = 4,  // bits: the double's bit pattern
-  // Not a scalar, or an int beyond int64 (the only OBJECT a lane node of scalar type ever
-  // holds, and never zero): the runtime holds the value.
-  OSPREY_LANE_OBJECT = 5,
+  OSPREY_LANE_BOOL = 2,    // bits: 0 or 1
+  OSPREY_LANE_INT = 3,     // bits: the int64_t
+  OSPREY_LANE_FLOAT = 4,   // bits: the double's bit pattern
+  OSPREY_LANE_OBJECT = 5,  // Not a scalar, or an int beyond int64: the runtime holds the value.
 };
 
 typedef struct OspreyLane {

@@ -52,7 +52,8 @@ std::string GenerateAction(const RandomRuleset& ruleset, int64_t action_id, std:
   static constexpr std::string_view kEdgeInts =
       "3037000500|-3037000500|4611686018427387904|9223372036854775807|-9223372036854775808|"
       "9223372036854775806|9223372036854775808|18446744073709551615|9007199254740993|"
-      "-4611686018427387905|-9223372036854775807";
+      "-4611686018427387905|-9223372036854775807|-9223372036854775809|18446744073709551616|"
+      "99999999999999999999999|-99999999999999999999";
   static constexpr std::string_view kFloats = "0.5|-0.0|0.0|1.5|-2.5|3.0|0.1|123456789.125";
   static constexpr std::string_view kEdgeFloats =
       "1e308|-1e308|1.7976931348623157e308|5e-324|1e-05|9.2233720368547758e18|"
@@ -60,10 +61,10 @@ std::string GenerateAction(const RandomRuleset& ruleset, int64_t action_id, std:
   static constexpr std::string_view kBools = "true|false";
   static constexpr std::string_view kStrs =
       R"(""|"a"|"abc"|"42"|" -7 "|"1.5"|"nan"|"inf"|"é"|"true"|"aXa")"
-      R"(|"9223372036854775808"|"1_000")";
+      R"(|"9223372036854775808"|"1_000"|"-99999999999999999999")";
   static constexpr std::string_view kListInts =
       R"([]|[1, 2, 3]|[0]|[9223372036854775807]|[1, "2"]|[null])"
-      R"(|[1.5, 2])";
+      R"(|[1.5, 2]|[10000000000000000000000, -18446744073709551617])";
   static constexpr std::string_view kListStrs = R"([]|["a", "b"]|["abc"]|[1, "x"]|[""])";
   static constexpr std::string_view kOthers = R"({"k": 1}|[[1]]|"x"|7|2.5|true)";
   static constexpr std::string_view kEntities = R"("u1"|"u2"|5|"")";
@@ -325,6 +326,41 @@ Truth = (I > 0) or (F > 0.0) and not (J == None)
        R"({"action_id": 4, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"i": 3037000500, "j": 3037000500,)"
        R"( "f": 9.2233720368547758e18}})",
        R"({"action_id": 5, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"i": 9223372036854775808}})"});
+}
+
+// Ints beyond 64 bits: an overflow leaves the inline path for the runtime, which holds the big
+// result (an OBJECT lane); lane nodes reading it take the runtime's path too.
+TEST(JitDifferentialTest, BigInts) {
+  ExpectAgree(
+      {{"main.sml", R"(A: int = JsonData(path='$.a')
+B: int = JsonData(path='$.b')
+F: float = JsonData(path='$.f')
+Sum = A + B
+Twice = Sum * 2
+Back = Twice // 2 - B
+Neg = -A
+NegSum = -Sum
+LitNeg = -99999999999999999999
+MinLit = -9223372036854775808
+Folded = 9223372036854775808 - 1
+Pow = 2 ** 100
+Shift = 1 << 70
+Cmp = Sum > A
+Eq = Sum == 9223372036854775808
+FloatMix = Sum + F
+Div = Sum / 3
+Mod = Sum % 3600
+FloorNeg = -Sum // 7
+Bits = Sum & 255
+Chain = (Sum > 0) and (Twice != Sum) or not (Back == A)
+Rule1 = Rule(when_all=[Sum > 9223372036854775807, Twice != Sum], description=f'big {Sum}')
+Text = f'{Sum}-{Twice}'
+)"}},
+      {R"({"action_id": 1, "action_name": "a", "timestamp": "2020-07-16T20:00:00+00:00", "data": {"a": 9223372036854775807, "b": 1, "f": 0.5}})",
+       R"({"action_id": 2, "action_name": "a", "timestamp": "2020-07-16T20:00:00+00:00", "data": {"a": -9223372036854775808, "b": -1, "f": 1e300}})",
+       R"({"action_id": 3, "action_name": "a", "timestamp": "2020-07-16T20:00:00+00:00", "data": {"a": 5, "b": 7, "f": 2.5}})",
+       R"({"action_id": 4, "action_name": "a", "timestamp": "2020-07-16T20:00:00+00:00", "data": {"a": 99999999999999999999999, "b": -99999999999999999999999, "f": 2.5}})",
+       R"({"action_id": 5, "action_name": "a", "timestamp": "2020-07-16T20:00:00+00:00", "data": {"a": 18446744073709551615, "b": 18446744073709551615, "f": -0.0}})"});
 }
 
 }  // namespace

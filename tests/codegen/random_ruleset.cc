@@ -34,10 +34,12 @@ struct Feature {
 };
 
 // Edge values for the inline int paths: int64 limits, the square root of INT64_MAX (products
-// around the overflow boundary), shift counts around 64.
+// around the overflow boundary), shift counts around 64, and literals beyond int64 (big ints,
+// which compiled code leaves to the runtime).
 constexpr std::string_view kIntLiterals =
     "0|1|2|3|-1|-7|7|63|64|100|1000000007|9223372036854775807|(-9223372036854775807-1)|"
-    "4611686018427387904|3037000500|-3037000499";
+    "4611686018427387904|3037000500|-3037000499|9223372036854775808|-9223372036854775808|"
+    "99999999999999999999|(-18446744073709551617)";
 // Floats whose arithmetic overflows to inf, gives NaN (inf - inf), -0.0 or subnormals.
 constexpr std::string_view kFloatLiterals =
     "0.5|1.5|-2.25|0.0|-0.0|3.0|0.1|1e16|1e308|1e-300|5e-324|(1e308*10.0)|(-1e308*10.0)|"

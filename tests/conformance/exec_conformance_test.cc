@@ -48,8 +48,9 @@ std::vector<std::string> ReadLines(const fs::path& file) {
   return lines;
 }
 
-// Python's json.dumps writes NaN and ±Infinity bare; they become marker strings here so that a
-// strict JSON parser can read both sides.
+// Python's json.dumps writes NaN and ±Infinity bare, and ints of any size; they become marker
+// strings here (ints of 20 digits or more: beyond int64, perhaps beyond what simdjson holds)
+// so that a strict JSON parser can read both sides.
 std::string QuoteNonFinite(std::string_view json) {
   std::string out;
   bool in_string = false;
@@ -65,6 +66,25 @@ std::string QuoteNonFinite(std::string_view json) {
       continue;
     }
     if (c == '"') in_string = true;
+    const auto is_digit = [&](size_t k) {
+      return k < json.size() && json[k] >= '0' && json[k] <= '9';
+    };
+    if (is_digit(i) || (c == '-' && is_digit(i + 1))) {
+      size_t end = i + 1;
+      while (end < json.size() &&
+             std::string_view("0123456789.eE+-").find(json[end]) != std::string_view::npos) {
+        ++end;
+      }
+      const std::string_view number = json.substr(i, end - i);
+      const size_t digits = number.size() - (c == '-' ? 1 : 0);
+      if (number.find_first_of(".eE+") == std::string_view::npos && digits >= 20) {
+        out += "\"\\u0000int" + std::string(number) + "\"";
+      } else {
+        out += number;
+      }
+      i = end - 1;
+      continue;
+    }
     for (std::string_view word : {"-Infinity", "Infinity", "NaN"}) {
       if (json.substr(i, word.size()) == word) {
         out += "\"\\u0000" + std::string(word) + "\"";

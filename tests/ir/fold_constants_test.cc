@@ -63,7 +63,14 @@ INSTANTIATE_TEST_SUITE_P(
         // Exact in 127 bits in between: the left operand does not fit in 64 bits.
         Case{"WideIntermediate", "4611686018427387904 * 2 - 1", INT64_MAX},
         Case{"Int64Min", "-9223372036854775807 - 1", INT64_MIN},
-        // Not folded: a float in Python, or a result beyond int64 that must fail at run time.
+        // Literals beyond int64 are exact too (to 127 bits).
+        Case{"HugeLiteral", "9223372036854775808 - 1", INT64_MAX},
+        Case{"Int64MinLiteral", "-9223372036854775808", INT64_MIN},
+        Case{"BigLiterals", "99999999999999999999 - 99999999999999999998", 1},
+        Case{"HexLiteral", "0x1_0000_0000_0000_0000 >> 4", int64_t{1} << 60},
+        Case{"BigDivisor", "-7 // 99999999999999999999", -1},
+        // Not folded: a float in Python, or a result beyond int64, which the runtime computes
+        // exactly (a big int).
         Case{"TrueDivision", "6 / 2", std::nullopt},
         Case{"TrueDivisionByZero", "6 / 0", std::nullopt},
         Case{"NegativeExponent", "2 ** -1", std::nullopt},
@@ -73,7 +80,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NegateOverflow", "-(-9223372036854775807 - 1)", std::nullopt},
         Case{"ShiftOverflow", "1 << 63", std::nullopt},
         Case{"NegativeShift", "1 << -1", std::nullopt},
-        Case{"HugeLiteral", "9223372036854775808 - 1", std::nullopt},
+        Case{"BigResult", "99999999999999999999 + 1", std::nullopt},
+        Case{"NegatedBigLiteral", "-99999999999999999999", std::nullopt},
+        // Beyond 127 bits: left to the runtime, not folded wrongly.
+        Case{"LiteralBeyond127Bits", "170141183460469231731687303715884105728 - 1", std::nullopt},
+        Case{"ProductBeyond127Bits",
+             "85070591730234615865843651857942052864 * 4 // 42535295865117307932921825928971026432",
+             std::nullopt},
+        Case{"PowerBeyond127Bits", "2 ** 200 // 2 ** 190", std::nullopt},
         Case{"Float", "1.5 + 2", std::nullopt}, Case{"String", "'a' + 'b'", std::nullopt},
         Case{"NotConstant", "Id + 2", std::nullopt}),
     [](const ::testing::TestParamInfo<Case>& param_info) { return param_info.param.name; });
