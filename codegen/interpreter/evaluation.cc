@@ -447,52 +447,45 @@ Evaluation::Outcome Evaluation::EvaluateJsonRead(NodeView node) {
   return std::get<Value>(std::move(outcome));
 }
 
-Evaluation::Outcome Evaluation::EvaluateRule(NodeView node) {
-  // Any failed item fails the rule, even next to a False one: no short-circuit (§4.5.1). A
-  // list or f-string only this rule reads was not built (Interpreter::read_by_rule_only_): it
-  // would have failed when one of its operands did.
+Evaluation::Truth Evaluation::RuleTruth(NodeView node) {
+  // Any failed item or field fails the rule, even next to a False item: no short-circuit
+  // (§4.5.1). A list or f-string only this rule reads was not built
+  // (Interpreter::read_by_rule_only_): it would have failed when one of its operands did.
   bool all_true = true;
   int32_t list = node.operands[0].value;
   if (interpreter_.read_by_rule_only_[list]) {
     for (ir::NodeId item : View(list).operands) {
       Truth truth = TruthOf(item.value);
-      if (truth == Truth::kFailed) return std::nullopt;
+      if (truth == Truth::kFailed) return Truth::kFailed;
       all_true = all_true && truth == Truth::kTrue;
     }
   } else {
     const Outcome& items = Get(list);
-    if (!items) return std::nullopt;
+    if (!items) return Truth::kFailed;
     for (const Value& item : items->as_list()) all_true = all_true && runtime::Truthy(item);
   }
   int32_t description = node.operands[1].value;
-  if (!interpreter_.read_by_rule_only_[description]) {
-    if (!Get(description)) return std::nullopt;
-  } else {
+  if (interpreter_.read_by_rule_only_[description]) {
     for (ir::NodeId field : View(description).operands) {
-      if (!Get(field.value)) return std::nullopt;
+      if (TruthOf(field.value) == Truth::kFailed) return Truth::kFailed;
     }
+  } else if (!Get(description)) {
+    return Truth::kFailed;
   }
-  return Value::Rule(RuleValueOf(node, all_true));
+  return all_true ? Truth::kTrue : Truth::kFalse;
+}
+
+Evaluation::Outcome Evaluation::EvaluateRule(NodeView node) {
+  Truth truth = RuleTruth(node);
+  if (truth == Truth::kFailed) return std::nullopt;
+  return Value::Rule(RuleValueOf(node, truth == Truth::kTrue));
 }
 
 void Evaluation::ComputeRuleLane(NodeView node) {
-  // As EvaluateRule: any failed item or field fails the rule (no short-circuit, §4.5.1).
-  bool all_true = true;
-  bool failed = false;
-  for (ir::NodeId item : View(node.operands[0].value).operands) {
-    Truth truth = TruthOf(item.value);
-    failed = failed || truth == Truth::kFailed;
-    all_true = all_true && truth == Truth::kTrue;
-  }
-  const NodeView description = View(node.operands[1].value);
-  if (description.op == ir::Op::kFormatString) {
-    for (ir::NodeId field : description.operands) {
-      failed = failed || TruthOf(field.value) == Truth::kFailed;
-    }
-  }
+  Truth truth = RuleTruth(node);
   OspreyLane& lane = lanes_[node.id];
-  lane.tag = failed ? OSPREY_LANE_FAILED : OSPREY_LANE_BOOL;
-  lane.bits = all_true ? 1 : 0;
+  lane.tag = truth == Truth::kFailed ? OSPREY_LANE_FAILED : OSPREY_LANE_BOOL;
+  lane.bits = truth == Truth::kTrue ? 1 : 0;
 }
 
 void Evaluation::ComputeWhenRulesLane(NodeView node) {

@@ -95,8 +95,9 @@ class Evaluation {
   Outcome FinishCall(NodeView node, int32_t call_index, runtime::UdfOutcome outcome);
   Outcome EvaluateJsonRead(NodeView node);
   Outcome EvaluateRule(NodeView node);
-  // A Rule lane (codegen/jit/lane_nodes.h): the rule's boolean or failure, from its items' and
-  // fields' lanes and values, with no value object built.
+  // Whether Rule `node`'s items are all truthy, or kFailed when an item or field failed.
+  Truth RuleTruth(NodeView node);
+  // A Rule lane (codegen/jit/lane_nodes.h): RuleTruth, with no value object built.
   void ComputeRuleLane(NodeView node);
   // A WhenRules lane: None, after emitting its effects when one of its rule lanes is true.
   void ComputeWhenRulesLane(NodeView node);
