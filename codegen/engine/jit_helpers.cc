@@ -1,14 +1,16 @@
 #include "codegen/engine/jit_helpers.h"
 
+#include <cstring>
+#include <string_view>
+
 #include "codegen/interpreter/lane_values.h"
 #include "runtime/python_semantics.h"
+#include "runtime/udfs/udf_support.h"
 
 namespace osprey::codegen {
 namespace {
 
 Evaluation& AsEvaluation(OspreyFrame* frame) { return *reinterpret_cast<Evaluation*>(frame); }
-
-void Evaluate(OspreyFrame* frame, int32_t node) { AsEvaluation(frame).EvaluateAndStore(node); }
 
 void Load(OspreyFrame* frame, int32_t node, OspreyLane* out) {
   SetLane(AsEvaluation(frame).Get(node), *out);
@@ -37,10 +39,19 @@ void EvaluateRun(OspreyFrame* frame, const int32_t* nodes, int32_t count) {
   }
 }
 
+int32_t StringsEqual(const char* a, uint32_t length_a, const char* b, uint32_t length_b) {
+  return length_a == length_b && std::memcmp(a, b, length_a) == 0 ? 1 : 0;
+}
+
+int64_t CodePointCount(const char* text, uint32_t count) {
+  return static_cast<int64_t>(runtime::udfs::CodePointCount(std::string_view(text, count)));
+}
+
 }  // namespace
 
 const OspreyJitHelpers& RuntimeJitHelpers() {
-  static const OspreyJitHelpers helpers = {&Evaluate, &Load, &Truth, &EvaluateRun, &EvaluateLane};
+  static const OspreyJitHelpers helpers = {&EvaluateRun,  &Load,         &Truth,
+                                           &EvaluateLane, &StringsEqual, &CodePointCount};
   return helpers;
 }
 

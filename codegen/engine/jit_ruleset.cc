@@ -30,8 +30,14 @@ class JitRuleset : public runtime::CompiledRuleset {
     paths_ = ir::ComputeActionPaths(*program_);
     lane_nodes_ = LaneNodes(*program_);
     lanes_written_ = LanesWrittenByRuntime(*program_, lane_nodes_);
+    // Compiled code contains only the nodes an evaluation's pass may find pending.
+    ir::ActionPaths compiled_paths = paths_;
+    for (ir::ActionPartition& partition : compiled_paths.partitions) {
+      std::erase_if(partition.nodes,
+                    [&](ir::NodeId id) { return !interpreter_->ComputedInPass(id.value); });
+    }
     absl::StatusOr<std::unique_ptr<JitCode>> code =
-        compiler.Compile(*program_, paths_, lane_nodes_, tier);
+        compiler.Compile(*program_, compiled_paths, lane_nodes_, tier);
     if (!code.ok()) return code.status();
     code_ = *std::move(code);
     return absl::OkStatus();

@@ -43,12 +43,9 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       set_found_(program_.pattern_sets.size()),
       rule_values_(program_.rules.size()) {
   for (size_t i = 0; i < program_.nodes.size(); ++i) {
-    if (interpreter_.fixed_values_[i]) {
-      values_[i] = interpreter_.fixed_values_[i];
-      state_[i] = State::kFixed;
-    } else if (interpreter_.read_by_rule_only_[i]) {
-      state_[i] = State::kFixed;  // Never read: the Rule looks at the operands.
-    }
+    // A node only a Rule reads has no value: the Rule looks at its operands.
+    if (interpreter_.IsFixed(static_cast<int32_t>(i))) state_[i] = State::kFixed;
+    if (interpreter_.fixed_values_[i]) values_[i] = interpreter_.fixed_values_[i];
   }
   // Every action starts from main.sml and its imports: that activation is computed once.
   Activate(program_.entry);
@@ -185,19 +182,22 @@ const std::optional<runtime::Value>& Evaluation::GetLane(int32_t id) {
 }
 
 Evaluation::Truth Evaluation::TruthOf(int32_t id) {
-  if (lanes_ != nullptr && (*lane_nodes_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
+  // Every lane the runtime or compiled code writes (lane nodes and mirrored ones) tells the
+  // truth of its value without a Value, except an OBJECT lane.
+  if (lanes_ != nullptr && (*lanes_written_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
     const OspreyLane& lane = lanes_[id];
+    if (lane.tag == OSPREY_LANE_FAILED) return Truth::kFailed;
     if (interpreter_.packed_nodes_[id].op == ir::Op::kRule) {
-      // The rule's value object, which is truthy whatever its boolean.
-      return lane.tag == OSPREY_LANE_FAILED ? Truth::kFailed : Truth::kTrue;
+      return Truth::kTrue;  // The rule's value object, truthy whatever its boolean.
     }
     switch (lane.tag) {
-      case OSPREY_LANE_FAILED:
-        return Truth::kFailed;
       case OSPREY_LANE_NONE:
         return Truth::kFalse;
       case OSPREY_LANE_FLOAT:
         return std::bit_cast<double>(lane.bits) != 0.0 ? Truth::kTrue : Truth::kFalse;
+      case OSPREY_LANE_STRING:
+      case OSPREY_LANE_LIST:
+        return lane.length != 0 ? Truth::kTrue : Truth::kFalse;
       default:  // BOOL and INT: nonzero bits.
         return lane.bits != 0 ? Truth::kTrue : Truth::kFalse;
     }
@@ -205,6 +205,13 @@ Evaluation::Truth Evaluation::TruthOf(int32_t id) {
   const Outcome& value = values_[id];
   if (!value) return Truth::kFailed;
   return runtime::Truthy(*value) ? Truth::kTrue : Truth::kFalse;
+}
+
+bool Evaluation::Failed(int32_t id) {
+  if (lanes_ != nullptr && (*lanes_written_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
+    return lanes_[id].tag == OSPREY_LANE_FAILED;
+  }
+  return !values_[id].has_value();
 }
 
 void Evaluation::Store(int32_t id, Outcome value) {
@@ -467,7 +474,7 @@ Evaluation::Truth Evaluation::RuleTruth(NodeView node) {
   int32_t description = node.operands[1].value;
   if (interpreter_.read_by_rule_only_[description]) {
     for (ir::NodeId field : View(description).operands) {
-      if (TruthOf(field.value) == Truth::kFailed) return Truth::kFailed;
+      if (Failed(field.value)) return Truth::kFailed;
     }
   } else if (!Get(description)) {
     return Truth::kFailed;

@@ -68,6 +68,8 @@ class Evaluation {
   enum class Truth : uint8_t { kFalse, kTrue, kFailed };
   // Python truthiness of a computed node, read from its lane when it has one (no Value built).
   Truth TruthOf(int32_t id);
+  // Whether a computed node failed, read from its lane when it has one.
+  bool Failed(int32_t id);
   // What evaluation reads of a node on every action, from the interpreter's packed table
   // (Interpreter::packed_nodes_) rather than the much larger ir::Node.
   struct NodeView {

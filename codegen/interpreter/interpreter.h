@@ -34,7 +34,16 @@ class Interpreter {
       const runtime::Action& action, const runtime::LabelStore* labels, uint64_t random_seed = 0,
       runtime::ResultFeatures features = runtime::ResultFeatures::kAll) const;
 
+  // Whether an evaluation ever computes node `id` in its pass over pending nodes. It does not
+  // for a node whose value is fixed (set up once: fixed_values_), one only a Rule reads
+  // (read_by_rule_only_) and a deferred effect (computed by the WhenRules that fires), so
+  // compiled code need not contain them.
+  bool ComputedInPass(int32_t id) const { return !IsFixed(id) && !deferred_[id]; }
+
  private:
+  // Whether evaluations mark node `id` fixed (Evaluation::State::kFixed).
+  bool IsFixed(int32_t id) const { return fixed_values_[id].has_value() || read_by_rule_only_[id]; }
+
   explicit Interpreter(const ir::Program& program) : program_(program) {}
   // See fixed_values_; needs instances_, call_constants_ and dynamic_results_.
   static std::vector<std::optional<runtime::Value>> FixedValues(

@@ -1,6 +1,8 @@
 #include "codegen/interpreter/lane_values.h"
 
 #include <bit>
+#include <cstdint>
+#include <limits>
 
 namespace osprey::codegen {
 
@@ -23,6 +25,7 @@ std::optional<Value> ValueOfLane(const OspreyLane& lane) {
 
 void SetLane(const std::optional<Value>& value, OspreyLane& lane) {
   lane.bits = 0;
+  lane.length = 0;
   if (!value) {
     lane.tag = OSPREY_LANE_FAILED;
     return;
@@ -43,10 +46,28 @@ void SetLane(const std::optional<Value>& value, OspreyLane& lane) {
       lane.tag = OSPREY_LANE_FLOAT;
       lane.bits = std::bit_cast<uint64_t>(value->as_float());
       return;
-    default:
-      lane.tag = OSPREY_LANE_OBJECT;  // Non-scalars, and ints beyond int64 (kBigInt).
+    case Value::Kind::kString: {
+      const std::string& text = value->as_string();
+      if (text.size() > std::numeric_limits<uint32_t>::max()) break;
+      lane.tag = OSPREY_LANE_STRING;
+      lane.length = static_cast<uint32_t>(text.size());
+      lane.bits = reinterpret_cast<uintptr_t>(text.data());
       return;
+    }
+    case Value::Kind::kList: {
+      const size_t size = value->as_list().size();
+      if (size > std::numeric_limits<uint32_t>::max()) break;
+      lane.tag = OSPREY_LANE_LIST;
+      lane.length = static_cast<uint32_t>(size);
+      return;
+    }
+    default:
+      break;
   }
+  // Other values, ints beyond int64 (kBigInt), and strings and lists too long for `length`.
+  lane.bits = 0;
+  lane.length = 0;
+  lane.tag = OSPREY_LANE_OBJECT;
 }
 
 }  // namespace osprey::codegen

@@ -9,10 +9,12 @@
 
 namespace osprey::codegen {
 
-// A scalar lane's value; nullopt for FAILED (and OBJECT, which holds no value).
+// A scalar lane's value; nullopt for FAILED (and OBJECT, STRING and LIST, whose value the
+// runtime holds: only nodes it computes have those).
 std::optional<runtime::Value> ValueOfLane(const OspreyLane& lane);
 
-// Writes `value` (nullopt: failed) to `lane`; a non-scalar becomes OBJECT.
+// Writes `value` (nullopt: failed) to `lane`: a str becomes a STRING lane pointing into
+// `value`, a list a LIST lane, any other non-scalar OBJECT.
 void SetLane(const std::optional<runtime::Value>& value, OspreyLane& lane);
 
 }  // namespace osprey::codegen

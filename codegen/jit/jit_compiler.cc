@@ -103,11 +103,12 @@ absl::StatusOr<std::shared_ptr<JitCompiler>> JitCompiler::Create(const OspreyJit
         llvm::orc::ExecutorAddr::fromPtr(function),
         llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable);
   };
-  define(OSPREY_JIT_HELPER_EVALUATE, helpers.evaluate);
   define(OSPREY_JIT_HELPER_LOAD, helpers.load);
   define(OSPREY_JIT_HELPER_TRUTH, helpers.truth);
   define(OSPREY_JIT_HELPER_EVALUATE_RUN, helpers.evaluate_run);
   define(OSPREY_JIT_HELPER_EVALUATE_LANE, helpers.evaluate_lane);
+  define(OSPREY_JIT_HELPER_STRINGS_EQUAL, helpers.strings_equal);
+  define(OSPREY_JIT_HELPER_CODE_POINT_COUNT, helpers.code_point_count);
   if (llvm::Error error =
           impl->jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(symbols)))) {
     return absl::InternalError(ErrorText(std::move(error)));

@@ -16,6 +16,27 @@ bool OperandsAreScalar(const ir::Program& program, const ir::Node& node) {
   return true;
 }
 
+bool IsScalarOrString(frontend::Type type) { return IsScalarType(type) || IsStringType(type); }
+
+// A list literal whose items are all string constants (folded or not), few enough to compare
+// one by one.
+bool IsStringConstantList(const ir::Program& program, const ir::Node& node) {
+  constexpr size_t kMaxItems = 16;
+  if (node.op == ir::Op::kConstant) {
+    if (!node.constant.is_list() || node.constant.as_list().size() > kMaxItems) return false;
+    for (const frontend::ConstValue& item : node.constant.as_list()) {
+      if (!item.is_string()) return false;
+    }
+    return true;
+  }
+  if (node.op != ir::Op::kList || node.operands.size() > kMaxItems) return false;
+  for (ir::NodeId item : node.operands) {
+    const ir::Node& item_node = program.node(item);
+    if (item_node.op != ir::Op::kConstant || !item_node.constant.is_string()) return false;
+  }
+  return true;
+}
+
 // `lane` holds the answer for every node before `node` (operands have smaller ids).
 bool IsLaneNode(const ir::Program& program, const ir::Node& node,
                 const std::vector<bool>& read_by_rule_only, const std::vector<bool>& lane) {
@@ -44,11 +65,21 @@ bool IsLaneNode(const ir::Program& program, const ir::Node& node,
     case ir::Op::kOr:
     case ir::Op::kNot:
       return true;  // Always a bool (or, for `not`, failed); operands of any type.
-    case ir::Op::kCompare: {
-      auto op = static_cast<ir::CompareOp>(node.detail);
-      return op != ir::CompareOp::kIn && op != ir::CompareOp::kNotIn &&
-             OperandsAreScalar(program, node);
-    }
+    case ir::Op::kCompare:
+      switch (static_cast<ir::CompareOp>(node.detail)) {
+        case ir::CompareOp::kEqual:
+        case ir::CompareOp::kNotEqual:
+          return IsScalarOrString(program.node(node.operands[0]).type) &&
+                 IsScalarOrString(program.node(node.operands[1]).type);
+        case ir::CompareOp::kIn:
+        case ir::CompareOp::kNotIn:
+          return IsStringType(program.node(node.operands[0]).type) &&
+                 IsStringConstantList(program, program.node(node.operands[1]));
+        default:
+          return OperandsAreScalar(program, node);
+      }
+    case ir::Op::kCall:
+      return LaneCallOf(program, node) != LaneCall::kNone;
     case ir::Op::kBinary:
     case ir::Op::kNegate:
       return IsScalarType(node.type) && OperandsAreScalar(program, node);
@@ -58,6 +89,86 @@ bool IsLaneNode(const ir::Program& program, const ir::Node& node,
 }
 
 }  // namespace
+
+bool IsStringType(frontend::Type type) {
+  if (type == nullptr) return false;
+  if (type->kind == frontend::TypeKind::kStr) return true;
+  if (type->kind != frontend::TypeKind::kUnion) return false;
+  bool has_str = false;
+  for (frontend::Type alternative : type->args) {
+    if (alternative->kind == frontend::TypeKind::kStr) {
+      has_str = true;
+    } else if (alternative->kind != frontend::TypeKind::kNone) {
+      return false;
+    }
+  }
+  return has_str;
+}
+
+bool IsLaneVisibleType(frontend::Type type) {
+  if (type == nullptr) return false;
+  switch (type->kind) {
+    case frontend::TypeKind::kNone:
+    case frontend::TypeKind::kBool:
+    case frontend::TypeKind::kInt:
+    case frontend::TypeKind::kFloat:
+    case frontend::TypeKind::kStr:
+    case frontend::TypeKind::kList:
+      return true;
+    case frontend::TypeKind::kUnion:
+      for (frontend::Type alternative : type->args) {
+        if (!IsLaneVisibleType(alternative)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+LaneCall LaneCallOf(const ir::Program& program, const ir::Node& node) {
+  if (node.op != ir::Op::kCall) return LaneCall::kNone;
+  const ir::Call& call = program.calls[node.payload];
+  // Only the stdlib's own functions, whose semantics the lowerer knows; with no extra keyword
+  // arguments and a declared (not dynamic) result.
+  if (call.udf->origin != "stdlib" || !call.extra_names.empty() || call.dynamic_result != nullptr) {
+    return LaneCall::kNone;
+  }
+  LaneCall kind = LaneCall::kNone;
+  size_t params = 0;
+  if (call.udf->name == "StringStartsWith") {
+    kind = LaneCall::kStartsWith;
+    params = 2;
+  } else if (call.udf->name == "StringEndsWith") {
+    kind = LaneCall::kEndsWith;
+    params = 2;
+  } else if (call.udf->name == "StringLength") {
+    kind = LaneCall::kStringLength;
+    params = 1;
+  } else if (call.udf->name == "ListLength") {
+    kind = LaneCall::kListLength;
+    params = 1;
+  } else {
+    return LaneCall::kNone;
+  }
+  if (call.udf->params.size() != params) return LaneCall::kNone;
+  for (size_t p = 0; p < params; ++p) {
+    const int32_t operand = call.operand_of_param[p];
+    if (operand < 0) {
+      // A constant argument: compiled in, so it must be a string (a list for ListLength is
+      // never constant here; the runtime computes those).
+      if (kind == LaneCall::kListLength || !call.constants[p] || !call.constants[p]->is_string()) {
+        return LaneCall::kNone;
+      }
+      continue;
+    }
+    const frontend::Type type = program.node(node.operands[operand]).type;
+    const bool fits = kind == LaneCall::kListLength
+                          ? type != nullptr && type->kind == frontend::TypeKind::kList
+                          : IsStringType(type);
+    if (!fits) return LaneCall::kNone;
+  }
+  return kind;
+}
 
 bool IsScalarType(frontend::Type type) {
   if (type == nullptr) return false;
@@ -92,7 +203,7 @@ bool IsRuntimeLane(const ir::Program& program, int32_t id) {
 }
 
 bool IsMirrored(const ir::Program& program, const std::vector<bool>& lane_nodes, int32_t id) {
-  return !lane_nodes[id] && IsScalarType(program.nodes[id].type);
+  return !lane_nodes[id] && IsLaneVisibleType(program.nodes[id].type);
 }
 
 std::vector<bool> LanesWrittenByRuntime(const ir::Program& program,

@@ -3,13 +3,15 @@
 //
 // A lane node has a static scalar type (None, bool, int, float or a union of those) and an
 // operation whose common cases compile to a few instructions: a scalar constant, `and`, `or`,
-// `not`, a comparison of scalars, arithmetic or negation of scalars. Its inputs may be any
-// node. A Rule whose item list and description only it reads has a lane too: it holds the
-// rule's boolean (or failure), computed from its items' lanes, and the runtime builds the
-// rule's value object only when something reads it (runtime values of rules are Value::Rule).
-// So does a WhenRules whose rules all have lanes: None, after the runtime emitted its effects
-// if one of the rules is true, which it tells from the lanes alone. The rest (strings, lists,
-// calls, JSON reads, effects) stay with the runtime.
+// `not`, a comparison of scalars, arithmetic or negation of scalars, `==`/`!=` of strings,
+// `in` of a string in a list of string constants, and the stdlib calls of LaneCall. Its inputs
+// may be any node: the runtime shows compiled code the strings and lists it computes as
+// STRING and LIST lanes (mirrored nodes, below). A Rule whose item list and description only it
+// reads has a lane too: it holds the rule's boolean (or failure), computed from its items' lanes,
+// and the runtime builds the rule's value object only when something reads it (runtime values of
+// rules are Value::Rule). So does a WhenRules whose rules all have lanes: None, after the runtime
+// emitted its effects if one of the rules is true, which it tells from the lanes alone. The rest
+// (strings, lists, calls, JSON reads, effects) stay with the runtime.
 #ifndef OSPREY_CODEGEN_JIT_LANE_NODES_H_
 #define OSPREY_CODEGEN_JIT_LANE_NODES_H_
 
@@ -22,6 +24,21 @@ namespace osprey::codegen {
 
 // True for None, bool, int, float, and unions of those only (never Any).
 bool IsScalarType(frontend::Type type);
+// True for str and Optional[str].
+bool IsStringType(frontend::Type type);
+// True for the types whose values a lane shows: scalars, str, lists, and unions of those.
+bool IsLaneVisibleType(frontend::Type type);
+
+// The stdlib calls compiled code computes itself when their arguments are STRING (or LIST)
+// lanes, taking the runtime's general path otherwise (None, entities, failed arguments).
+enum class LaneCall : uint8_t {
+  kNone,          // Not one of these (or arguments of other static types).
+  kStartsWith,    // StringStartsWith(s: str, start: str) -> bool
+  kEndsWith,      // StringEndsWith(s: str, end: str) -> bool
+  kStringLength,  // StringLength(s: str) -> int, in code points
+  kListLength,    // ListLength(list: List[T]) -> int
+};
+LaneCall LaneCallOf(const ir::Program& program, const ir::Node& node);
 
 // By node id: whether the node is a lane node.
 std::vector<bool> LaneNodes(const ir::Program& program);
@@ -30,9 +47,9 @@ std::vector<bool> LaneNodes(const ir::Program& program);
 // Rules and WhenRules, whose code would be mostly calls and would only slow the compile.
 bool IsRuntimeLane(const ir::Program& program, int32_t id);
 
-// Whether node `id`, not a lane node, has a mirrored lane: its static type is scalar, so the
-// runtime, which computes it, also writes its value to its lane, and compiled code reads it
-// there rather than asking the runtime.
+// Whether node `id`, not a lane node, has a mirrored lane: its static type is lane-visible, so
+// the runtime, which computes it, also writes its value to its lane (a STRING or LIST lane
+// for a str or a list), and compiled code reads it there rather than asking the runtime.
 bool IsMirrored(const ir::Program& program, const std::vector<bool>& lane_nodes, int32_t id);
 
 // By node id: the lanes the runtime writes when it stores a node's value (lane nodes computed

@@ -5,11 +5,16 @@
 // A lane node computes its common case inline (ints and floats of the expected kinds) and calls
 // `evaluate_lane` for everything else, so the runtime's one implementation of Python semantics
 // decides every uncommon case (mixed kinds, int64 overflow, None, failed operands, errors). Any
-// other node is computed by the runtime (`evaluate`, or `evaluate_run` for a run of them); when
-// its static type is scalar the runtime also writes its lane, which compiled code then reads.
+// other node is computed by the runtime (`evaluate_run`, one call for a run of them); when
+// its static type is lane-visible the runtime also writes its lane, which compiled code then
+// reads. Nodes no pass computes (fixed values, lists and descriptions only a Rule reads,
+// deferred effects) have no code at all.
 // An int beyond 64 bits (the exact result of an overflow, or a big operand) is an OBJECT lane:
 // the runtime holds it, and every fast path here checks for INT or FLOAT tags, so an OBJECT
-// operand always takes `evaluate_lane`.
+// operand always takes `evaluate_lane`. Strings and lists the runtime computed are STRING and
+// LIST lanes: comparisons of strings and the stdlib calls of LaneCall test their bytes and
+// lengths inline (and with the pure helpers strings_equal and code_point_count), and take
+// `evaluate_lane` for any other tag (None, an entity, a failed argument).
 #include "codegen/jit/internal/lower_to_llvm.h"
 
 #include <map>
@@ -37,12 +42,10 @@ class Lowerer {
     i64_ = builder_.getInt64Ty();
     f64_ = builder_.getDoubleTy();
     ptr_ = builder_.getPtrTy();
-    // OspreyLane: {uint8_t tag; uint8_t reserved[7]; uint64_t bits;}
-    lane_type_ =
-        llvm::StructType::create(context_, {i8_, llvm::ArrayType::get(i8_, 7), i64_}, "OspreyLane");
+    // OspreyLane: {uint8_t tag; uint8_t reserved[3]; uint32_t length; uint64_t bits;}
+    lane_type_ = llvm::StructType::create(context_, {i8_, llvm::ArrayType::get(i8_, 3), i32_, i64_},
+                                          "OspreyLane");
     llvm::Type* void_type = builder_.getVoidTy();
-    evaluate_ = module_.getOrInsertFunction(
-        OSPREY_JIT_HELPER_EVALUATE, llvm::FunctionType::get(void_type, {ptr_, i32_}, false));
     load_ = module_.getOrInsertFunction(
         OSPREY_JIT_HELPER_LOAD, llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
     truth_ = module_.getOrInsertFunction(OSPREY_JIT_HELPER_TRUTH,
@@ -53,6 +56,11 @@ class Lowerer {
     evaluate_lane_ =
         module_.getOrInsertFunction(OSPREY_JIT_HELPER_EVALUATE_LANE,
                                     llvm::FunctionType::get(void_type, {ptr_, i32_, ptr_}, false));
+    strings_equal_ =
+        module_.getOrInsertFunction(OSPREY_JIT_HELPER_STRINGS_EQUAL,
+                                    llvm::FunctionType::get(i32_, {ptr_, i32_, ptr_, i32_}, false));
+    code_point_count_ = module_.getOrInsertFunction(
+        OSPREY_JIT_HELPER_CODE_POINT_COUNT, llvm::FunctionType::get(i64_, {ptr_, i32_}, false));
   }
 
   // The entry function calls one part after the other, each computing a slice of the nodes:
@@ -134,13 +142,16 @@ class Lowerer {
   }
   // The tag is at offset 0 of a lane: the lane's address is the tag's.
   llvm::Value* Tag(llvm::Value* lane) { return builder_.CreateLoad(i8_, lane); }
+  llvm::Value* Length(llvm::Value* lane) {
+    return builder_.CreateLoad(i32_, builder_.CreateStructGEP(lane_type_, lane, 2));
+  }
   llvm::Value* Bits(llvm::Value* lane) {
-    return builder_.CreateLoad(i64_, builder_.CreateStructGEP(lane_type_, lane, 2));
+    return builder_.CreateLoad(i64_, builder_.CreateStructGEP(lane_type_, lane, 3));
   }
   void StoreLane(int32_t id, llvm::Value* tag, llvm::Value* bits) {
     llvm::Value* lane = Lane(id);
     builder_.CreateStore(tag, lane);
-    builder_.CreateStore(bits, builder_.CreateStructGEP(lane_type_, lane, 2));
+    builder_.CreateStore(bits, builder_.CreateStructGEP(lane_type_, lane, 3));
   }
   void StoreBool(int32_t id, llvm::Value* flag) {
     StoreLane(id, Byte(OSPREY_LANE_BOOL), builder_.CreateZExt(flag, i64_));
@@ -172,6 +183,10 @@ class Lowerer {
     if (!HasLane(id)) return RuntimeTruth(id);
     llvm::Value* lane = Lane(id);
     llvm::Value* tag = Tag(lane);
+    if (lane_nodes_[id] && !MayHoldBigInt(program_.nodes[id].type)) {
+      // A lane node without int in its type is never OBJECT (only big ints make those).
+      return ScalarTruth(tag, Bits(lane));
+    }
     // An OBJECT lane (a value that is no scalar after all): the runtime's truthiness.
     llvm::BasicBlock* object = NewBlock("truth.object");
     llvm::BasicBlock* scalar = NewBlock("truth.scalar");
@@ -182,6 +197,14 @@ class Lowerer {
     builder_.CreateBr(done);
     builder_.SetInsertPoint(scalar);
     auto [scalar_truthy, scalar_failed] = ScalarTruth(tag, Bits(lane));
+    if (!IsScalarType(program_.nodes[id].type)) {
+      // A string or list: truthy when not empty.
+      llvm::Value* sized =
+          builder_.CreateOr(TagIs(tag, OSPREY_LANE_STRING), TagIs(tag, OSPREY_LANE_LIST));
+      scalar_truthy = builder_.CreateOr(
+          scalar_truthy,
+          builder_.CreateAnd(sized, builder_.CreateICmpNE(Length(lane), builder_.getInt32(0))));
+    }
     builder_.CreateBr(done);
     builder_.SetInsertPoint(done);
     llvm::PHINode* truthy = builder_.CreatePHI(builder_.getInt1Ty(), 2);
@@ -191,6 +214,17 @@ class Lowerer {
     failed->addIncoming(object_failed, object);
     failed->addIncoming(scalar_failed, scalar);
     return {truthy, failed};
+  }
+
+  static bool MayHoldBigInt(frontend::Type type) {
+    if (type == nullptr) return true;
+    if (type->kind == frontend::TypeKind::kUnion) {
+      for (frontend::Type alternative : type->args) {
+        if (MayHoldBigInt(alternative)) return true;
+      }
+      return false;
+    }
+    return type->kind == frontend::TypeKind::kInt;
   }
 
   std::pair<llvm::Value*, llvm::Value*> RuntimeTruth(int32_t id) {
@@ -218,26 +252,14 @@ class Lowerer {
   // the code (and its compile time) grow with them for no gain.
   void EmitRun(std::vector<int32_t>& run) {
     if (run.empty()) return;
-    if (run.size() == 1) {
-      llvm::Value* state = builder_.CreateConstInBoundsGEP1_32(i8_, state_, run[0]);
-      llvm::BasicBlock* compute = NewBlock("compute");
-      llvm::BasicBlock* next = NewBlock("next");
-      builder_.CreateCondBr(
-          builder_.CreateICmpEQ(builder_.CreateLoad(i8_, state), Byte(OSPREY_NODE_PENDING)),
-          compute, next);
-      builder_.SetInsertPoint(compute);
-      builder_.CreateCall(evaluate_, {frame_, Id(run[0])});
-      builder_.CreateStore(Byte(OSPREY_NODE_DONE), state);
-      builder_.CreateBr(next);
-      builder_.SetInsertPoint(next);
-    } else {
-      std::vector<uint32_t> unsigned_ids(run.begin(), run.end());  // The i32 array type.
-      llvm::Constant* ids = llvm::ConstantDataArray::get(context_, unsigned_ids);
-      auto* array = new llvm::GlobalVariable(module_, ids->getType(), /*isConstant=*/true,
-                                             llvm::GlobalValue::PrivateLinkage, ids, "run");
-      array->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
-      builder_.CreateCall(evaluate_run_, {frame_, array, llvm::ConstantInt::get(i32_, run.size())});
-    }
+    // One call even for a single node: the runtime checks the states, and the code (and its
+    // compile time) stays one instruction per run.
+    std::vector<uint32_t> unsigned_ids(run.begin(), run.end());  // The i32 array type.
+    llvm::Constant* ids = llvm::ConstantDataArray::get(context_, unsigned_ids);
+    auto* array = new llvm::GlobalVariable(module_, ids->getType(), /*isConstant=*/true,
+                                           llvm::GlobalValue::PrivateLinkage, ids, "run");
+    array->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    builder_.CreateCall(evaluate_run_, {frame_, array, llvm::ConstantInt::get(i32_, run.size())});
     run.clear();
   }
 
@@ -263,8 +285,15 @@ class Lowerer {
             builder_.CreateSelect(failed, Byte(OSPREY_LANE_FAILED), Byte(OSPREY_LANE_BOOL));
         return StoreLane(id, tag, builder_.CreateZExt(builder_.CreateNot(truthy), i64_));
       }
-      case ir::Op::kCompare:
+      case ir::Op::kCompare: {
+        auto op = static_cast<ir::CompareOp>(node.detail);
+        if (op == ir::CompareOp::kIn || op == ir::CompareOp::kNotIn) {
+          return EmitStringIn(id, node, op == ir::CompareOp::kIn);
+        }
         return EmitCompare(id, node);
+      }
+      case ir::Op::kCall:
+        return EmitLaneCall(id, node, LaneCallOf(program_, node));
       case ir::Op::kBinary:
         return EmitBinary(id, node);
       case ir::Op::kNegate:
@@ -294,17 +323,23 @@ class Lowerer {
     llvm::Value* tag_b;
     llvm::Value* bits_a;
     llvm::Value* bits_b;
+    llvm::Value* lane_a;
+    llvm::Value* lane_b;
   };
   Operands LoadOperands(const ir::Node& node) {
     llvm::Value* a = OperandLane(node.operands[0].value);
     llvm::Value* b = OperandLane(node.operands[1].value);
-    return {Tag(a), Tag(b), Bits(a), Bits(b)};
+    return {Tag(a), Tag(b), Bits(a), Bits(b), a, b};
   }
   llvm::Value* BothAre(const Operands& operands, int tag) {
     return builder_.CreateAnd(TagIs(operands.tag_a, tag), TagIs(operands.tag_b, tag));
   }
 
   void EmitCompare(int32_t id, const ir::Node& node) {
+    if (IsStringType(program_.node(node.operands[0]).type) ||
+        IsStringType(program_.node(node.operands[1]).type)) {
+      return EmitStringEquality(id, node);
+    }
     Operands operands = LoadOperands(node);
     llvm::BasicBlock* ints = NewBlock("cmp.int");
     llvm::BasicBlock* not_ints = NewBlock("cmp.notint");
@@ -354,6 +389,160 @@ class Lowerer {
                                   builder_.CreateBitCast(operands.bits_b, f64_)));
     builder_.CreateBr(done);
 
+    builder_.SetInsertPoint(slow);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
+  }
+
+  // == and != where an operand is a str or Optional[str] (ordering comparisons of strings are
+  // not lane nodes). Two strings: equal bytes; a string and None: unequal; anything else (a
+  // failed operand, mixed types) the runtime decides.
+  void EmitStringEquality(int32_t id, const ir::Node& node) {
+    const bool want_equal = static_cast<ir::CompareOp>(node.detail) == ir::CompareOp::kEqual;
+    Operands operands = LoadOperands(node);
+    llvm::BasicBlock* two_strings = NewBlock("streq.two");
+    llvm::BasicBlock* not_two_strings = NewBlock("streq.nottwo");
+    llvm::BasicBlock* string_and_none = NewBlock("streq.none");
+    llvm::BasicBlock* slow = NewBlock("streq.slow");
+    llvm::BasicBlock* done = NewBlock("streq.done");
+    builder_.CreateCondBr(BothAre(operands, OSPREY_LANE_STRING), two_strings, not_two_strings);
+    builder_.SetInsertPoint(two_strings);
+    llvm::Value* equal = StringsEqual(AsPointer(operands.bits_a), Length(operands.lane_a),
+                                      AsPointer(operands.bits_b), Length(operands.lane_b));
+    StoreBool(id, want_equal ? equal : builder_.CreateNot(equal));
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(not_two_strings);
+    llvm::Value* a_string_b_none = builder_.CreateAnd(TagIs(operands.tag_a, OSPREY_LANE_STRING),
+                                                      TagIs(operands.tag_b, OSPREY_LANE_NONE));
+    llvm::Value* a_none_b_string = builder_.CreateAnd(TagIs(operands.tag_a, OSPREY_LANE_NONE),
+                                                      TagIs(operands.tag_b, OSPREY_LANE_STRING));
+    builder_.CreateCondBr(builder_.CreateOr(a_string_b_none, a_none_b_string), string_and_none,
+                          slow);
+    builder_.SetInsertPoint(string_and_none);
+    StoreBool(id, builder_.getInt1(!want_equal));
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(slow);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
+  }
+
+  llvm::Value* AsPointer(llvm::Value* bits) { return builder_.CreateIntToPtr(bits, ptr_); }
+
+  // As an i1: whether two byte strings are equal (one helper call, no branches: the code
+  // stays small, which the fast tier's compile time depends on).
+  llvm::Value* StringsEqual(llvm::Value* a, llvm::Value* length_a, llvm::Value* b,
+                            llvm::Value* length_b) {
+    return builder_.CreateICmpNE(builder_.CreateCall(strings_equal_, {a, length_a, b, length_b}),
+                                 builder_.getInt32(0));
+  }
+  // A string compiled into the module: its bytes' address (their length is the caller's).
+  llvm::Value* ConstantString(const std::string& text) {
+    auto [it, added] = constant_strings_.try_emplace(text, nullptr);
+    if (added) {
+      llvm::Constant* bytes = llvm::ConstantDataArray::getString(context_, text, false);
+      auto* global = new llvm::GlobalVariable(module_, bytes->getType(), /*isConstant=*/true,
+                                              llvm::GlobalValue::PrivateLinkage, bytes, "str");
+      global->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+      it->second = global;
+    }
+    return it->second;
+  }
+
+  // `needle in [constants]` (or `not in`): a STRING needle is compared with each constant;
+  // the runtime decides any other (None, a failed needle).
+  void EmitStringIn(int32_t id, const ir::Node& node, bool want_found) {
+    std::vector<std::string> constants;
+    const ir::Node& list = program_.node(node.operands[1]);
+    if (list.op == ir::Op::kConstant) {
+      for (const frontend::ConstValue& item : list.constant.as_list()) {
+        constants.push_back(item.as_string());
+      }
+    } else {
+      for (ir::NodeId item : list.operands) {
+        constants.push_back(program_.node(item).constant.as_string());
+      }
+    }
+    llvm::Value* needle = OperandLane(node.operands[0].value);
+    llvm::BasicBlock* search = NewBlock("in.search");
+    llvm::BasicBlock* slow = NewBlock("in.slow");
+    llvm::BasicBlock* done = NewBlock("in.done");
+    builder_.CreateCondBr(TagIs(Tag(needle), OSPREY_LANE_STRING), search, slow);
+    builder_.SetInsertPoint(search);
+    llvm::Value* bytes = AsPointer(Bits(needle));
+    llvm::Value* length = Length(needle);
+    llvm::Value* found = builder_.getFalse();
+    for (const std::string& constant : constants) {
+      llvm::Value* constant_length = builder_.getInt32(static_cast<uint32_t>(constant.size()));
+      found = builder_.CreateOr(
+          found, StringsEqual(bytes, length, ConstantString(constant), constant_length));
+    }
+    StoreBool(id, want_found ? found : builder_.CreateNot(found));
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(slow);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
+  }
+
+  // A LaneCall: computed here when every argument is a STRING lane (a LIST lane for
+  // ListLength) or a constant string; by the runtime otherwise.
+  void EmitLaneCall(int32_t id, const ir::Node& node, LaneCall kind) {
+    const ir::Call& call = program_.calls[node.payload];
+    struct Argument {
+      llvm::Value* bytes;
+      llvm::Value* length;
+    };
+    std::vector<Argument> arguments;
+    llvm::Value* usable = builder_.getTrue();
+    const int expected = kind == LaneCall::kListLength ? OSPREY_LANE_LIST : OSPREY_LANE_STRING;
+    for (size_t p = 0; p < call.udf->params.size(); ++p) {
+      const int32_t operand = call.operand_of_param[p];
+      if (operand < 0) {
+        const std::string& text = call.constants[p]->as_string();
+        arguments.push_back(
+            {ConstantString(text), builder_.getInt32(static_cast<uint32_t>(text.size()))});
+        continue;
+      }
+      llvm::Value* lane = OperandLane(node.operands[operand].value);
+      usable = builder_.CreateAnd(usable, TagIs(Tag(lane), expected));
+      arguments.push_back({AsPointer(Bits(lane)), Length(lane)});
+    }
+    llvm::BasicBlock* fast = NewBlock("call.fast");
+    llvm::BasicBlock* slow = NewBlock("call.slow");
+    llvm::BasicBlock* done = NewBlock("call.done");
+    builder_.CreateCondBr(usable, fast, slow);
+    builder_.SetInsertPoint(fast);
+    switch (kind) {
+      case LaneCall::kStartsWith:
+      case LaneCall::kEndsWith: {
+        // The affix against as many bytes of the text, at its start or end: a text shorter
+        // than the affix gives a shorter string, which is not equal.
+        const Argument& text = arguments[0];
+        const Argument& affix = arguments[1];
+        llvm::Value* count =
+            builder_.CreateBinaryIntrinsic(llvm::Intrinsic::umin, text.length, affix.length);
+        llvm::Value* start = text.bytes;
+        if (kind == LaneCall::kEndsWith) {
+          llvm::Value* offset = builder_.CreateZExt(builder_.CreateSub(text.length, count), i64_);
+          start = builder_.CreateInBoundsGEP(i8_, text.bytes, offset);
+        }
+        StoreBool(id, StringsEqual(start, count, affix.bytes, affix.length));
+        break;
+      }
+      case LaneCall::kStringLength:
+        StoreLane(
+            id, Byte(OSPREY_LANE_INT),
+            builder_.CreateCall(code_point_count_, {arguments[0].bytes, arguments[0].length}));
+        break;
+      case LaneCall::kListLength:
+        StoreLane(id, Byte(OSPREY_LANE_INT), builder_.CreateZExt(arguments[0].length, i64_));
+        break;
+      case LaneCall::kNone:
+        break;  // Not a lane node.
+    }
+    builder_.CreateBr(done);
     builder_.SetInsertPoint(slow);
     EmitSlow(id);
     builder_.CreateBr(done);
@@ -477,11 +666,13 @@ class Lowerer {
   llvm::Type* f64_;
   llvm::PointerType* ptr_;
   llvm::StructType* lane_type_;
-  llvm::FunctionCallee evaluate_;
   llvm::FunctionCallee load_;
   llvm::FunctionCallee truth_;
   llvm::FunctionCallee evaluate_run_;
   llvm::FunctionCallee evaluate_lane_;
+  llvm::FunctionCallee strings_equal_;
+  llvm::FunctionCallee code_point_count_;
+  std::map<std::string, llvm::Value*> constant_strings_;  // ConstantString, by text.
 
   llvm::Function* function_ = nullptr;
   llvm::Value* frame_ = nullptr;

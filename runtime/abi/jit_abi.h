@@ -3,7 +3,10 @@
 // Compiled code computes the nodes of static scalar type (bool, int, float, None and unions of
 // those) itself, in a "lane" per node: a tag and 64 bits. Everything else — strings, lists,
 // calls, JSON reads, rules, effects — it leaves to the runtime through the helpers below,
-// which are the only functions compiled code can call (the JIT links nothing else).
+// which are the only functions compiled code can call (the JIT links nothing else). The
+// runtime also shows compiled code the strings and lists it holds, as STRING and LIST lanes
+// that point into its values, so that common tests of them (equality, prefixes, lengths)
+// compile to a few instructions.
 //
 // Part of the plain-C ABI (runtime/abi/): compiles as C and as C++, includes only <stdint.h>.
 #ifndef OSPREY_RUNTIME_ABI_JIT_ABI_H_
@@ -22,12 +25,18 @@ enum OspreyLaneTag {
   OSPREY_LANE_BOOL = 2,    // bits: 0 or 1
   OSPREY_LANE_INT = 3,     // bits: the int64_t
   OSPREY_LANE_FLOAT = 4,   // bits: the double's bit pattern
-  OSPREY_LANE_OBJECT = 5,  // Not a scalar, or an int beyond int64: the runtime holds the value.
+  OSPREY_LANE_OBJECT = 5,  // Another value, or an int beyond int64: the runtime holds it.
+  // The runtime holds a str: bits is the address of its UTF-8 bytes, length their count. Read
+  // only: the bytes stay valid until the runtime begins the next action.
+  OSPREY_LANE_STRING = 6,
+  // The runtime holds a list: length is its item count (bits: nothing compiled code reads).
+  OSPREY_LANE_LIST = 7,
 };
 
 typedef struct OspreyLane {
   uint8_t tag;  // An OspreyLaneTag.
-  uint8_t reserved[7];
+  uint8_t reserved[3];
+  uint32_t length;  // STRING and LIST: the size (longer strings and lists are OBJECT lanes).
   uint64_t bits;
 } OspreyLane;
 
@@ -49,29 +58,33 @@ typedef void (*OspreyEntryFunction)(OspreyFrame* frame, uint8_t* state, OspreyLa
 
 // The helpers, by the names compiled code calls them (OSPREY_JIT_HELPER_NAMES):
 typedef struct OspreyJitHelpers {
-  // Computes node `node` (one compiled code does not compute inline) and keeps its value in
-  // the runtime; the runtime also writes the node's lane when it has one (a mirrored scalar,
-  // a rule's boolean, a WhenRules' None).
-  void (*evaluate)(OspreyFrame* frame, int32_t node);
-  // Writes the value of node `node` (computed by `evaluate`) to `out` as a lane; OBJECT for a
-  // non-scalar.
+  // For each of the `count` nodes in `nodes` (increasing, none computed inline) that is
+  // pending: computes it, keeps its value in the runtime and marks it done. The runtime also
+  // writes the node's lane when it has one (a mirrored node, a rule's boolean, a WhenRules'
+  // None). Runs of such nodes take one call.
+  void (*evaluate_run)(OspreyFrame* frame, const int32_t* nodes, int32_t count);
+  // Writes the value of node `node` (computed by `evaluate_run`) to `out` as a lane: STRING or
+  // LIST for a str or a list, OBJECT for another non-scalar.
   void (*load)(OspreyFrame* frame, int32_t node, OspreyLane* out);
-  // Python truthiness of node `node`'s value (computed by `evaluate`): 0 false, 1 true,
+  // Python truthiness of node `node`'s value (computed by `evaluate_run`): 0 false, 1 true,
   // 2 the node failed.
   int32_t (*truth)(OspreyFrame* frame, int32_t node);
-  // For each of the `count` nodes in `nodes` (increasing, none computed inline) that is
-  // pending: computes it as `evaluate` does and marks it done. Runs of such nodes take one call.
-  void (*evaluate_run)(OspreyFrame* frame, const int32_t* nodes, int32_t count);
   // Computes lane node `node` the general way (mixed types, overflow, errors to record) from
   // its operands' values, and writes its lane to `out`.
   void (*evaluate_lane)(OspreyFrame* frame, int32_t node, OspreyLane* out);
+  // Pure functions of bytes, for STRING lanes and the strings compiled into the code:
+  // whether the byte strings `a` and `b` are equal (1) or not (0),
+  int32_t (*strings_equal)(const char* a, uint32_t length_a, const char* b, uint32_t length_b);
+  // and how many code points (Python's len) the valid UTF-8 text of `count` bytes holds.
+  int64_t (*code_point_count)(const char* text, uint32_t count);
 } OspreyJitHelpers;
 
-#define OSPREY_JIT_HELPER_EVALUATE "osprey_jit_evaluate"
 #define OSPREY_JIT_HELPER_LOAD "osprey_jit_load"
 #define OSPREY_JIT_HELPER_TRUTH "osprey_jit_truth"
 #define OSPREY_JIT_HELPER_EVALUATE_LANE "osprey_jit_evaluate_lane"
 #define OSPREY_JIT_HELPER_EVALUATE_RUN "osprey_jit_evaluate_run"
+#define OSPREY_JIT_HELPER_STRINGS_EQUAL "osprey_jit_strings_equal"
+#define OSPREY_JIT_HELPER_CODE_POINT_COUNT "osprey_jit_code_point_count"
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -287,7 +287,9 @@ class Generator {
         return "ResolveOptional(optional_value=" + f->name + ", default_value=" + Int(0) + ")";
       }
     }
-    if (choice == 9) return "ListLength(list=" + ListInt(depth - 1) + ")";
+    if (choice == 9) {
+      return "ListLength(list=" + (Chance(0.5) ? ListInt(depth - 1) : ListStr(depth - 1)) + ")";
+    }
     return Int(depth - 1);
   }
 
@@ -369,9 +371,17 @@ class Generator {
 
   std::string Membership(int depth) {
     std::string op = Chance(0.7) ? " in " : " not in ";
-    switch (Uniform(4)) {
+    switch (Uniform(5)) {
       case 0:
         return "(" + Str(depth) + op + Str(depth) + ")";
+      case 4: {
+        // A list of literals only: compiled code compares a string needle with each.
+        std::string list = "[";
+        for (int i = 0, n = 1 + Uniform(4); i < n; ++i) {
+          list += (i ? ", " : "") + std::string(Pick(kStrLiterals));
+        }
+        return "(" + Str(depth) + op + list + "])";
+      }
       case 1:
         return "(" + Int(depth) + op + ListInt(depth) + ")";
       case 2: {
