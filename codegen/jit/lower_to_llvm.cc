@@ -2,6 +2,7 @@
 //
 //   if (state[id] == PENDING) { <compute node id>; state[id] = DONE; }
 //
+// (without the test when the ruleset has no Require: then every node is pending, once).
 // A lane node computes its common case inline (ints and floats of the expected kinds) and calls
 // `evaluate_lane` for everything else, so the runtime's one implementation of Python semantics
 // decides every uncommon case (mixed kinds, int64 overflow, None, failed operands, errors). Any
@@ -36,6 +37,7 @@ class Lowerer {
         module_(module),
         program_(program),
         lane_nodes_(lane_nodes),
+        single_pass_(program.require_sites.empty()),
         builder_(context_) {
     i8_ = builder_.getInt8Ty();
     i32_ = builder_.getInt32Ty();
@@ -116,6 +118,12 @@ class Lowerer {
       }
       EmitRun(run);
       llvm::Value* state = builder_.CreateConstInBoundsGEP1_32(i8_, state_, id.value);
+      if (single_pass_) {
+        // Every node here is pending, and only once (see single_pass_).
+        EmitNode(id.value);
+        builder_.CreateStore(Byte(OSPREY_NODE_DONE), state);
+        continue;
+      }
       llvm::BasicBlock* compute = NewBlock("compute");
       llvm::BasicBlock* next = NewBlock("next");
       llvm::Value* pending =
@@ -521,8 +529,10 @@ class Lowerer {
         // than the affix gives a shorter string, which is not equal.
         const Argument& text = arguments[0];
         const Argument& affix = arguments[1];
+        // A select rather than llvm.umin, which the fast tier's instruction selector lacks.
         llvm::Value* count =
-            builder_.CreateBinaryIntrinsic(llvm::Intrinsic::umin, text.length, affix.length);
+            builder_.CreateSelect(builder_.CreateICmpULT(text.length, affix.length), text.length,
+                                  affix.length);
         llvm::Value* start = text.bytes;
         if (kind == LaneCall::kEndsWith) {
           llvm::Value* offset = builder_.CreateZExt(builder_.CreateSub(text.length, count), i64_);
@@ -658,6 +668,9 @@ class Lowerer {
   llvm::Module& module_;
   const ir::Program& program_;
   const std::vector<bool>& lane_nodes_;
+  // Without Require, the runtime calls an entry function once per action, when every node it
+  // contains is pending (it contains no fixed or deferred node): no state needs testing.
+  const bool single_pass_;
   llvm::IRBuilder<> builder_;
 
   llvm::Type* i8_;
