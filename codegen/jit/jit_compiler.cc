@@ -147,7 +147,8 @@ absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program&
 
   auto context = std::make_unique<llvm::LLVMContext>();
   internal::LoweredModule lowered =
-      internal::LowerToLlvm(*context, program, paths, lane_nodes, prefix);
+      internal::LowerToLlvm(*context, program, paths, lane_nodes,
+                            /*inline_rules=*/tier == Tier::kOptimized, prefix);
   std::unique_ptr<llvm::Module>& module = lowered.module;
   module->setDataLayout(machine.createDataLayout());
   module->setTargetTriple(machine.getTargetTriple().str());
@@ -191,10 +192,11 @@ absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program&
 }
 
 std::string JitCompiler::LlvmIrText(const ir::Program& program, const ir::ActionPaths& paths,
-                                    const std::vector<bool>& lane_nodes) {
+                                    const std::vector<bool>& lane_nodes, Tier tier) {
   llvm::LLVMContext context;
   internal::LoweredModule lowered =
-      internal::LowerToLlvm(context, program, paths, lane_nodes, "osprey_ruleset");
+      internal::LowerToLlvm(context, program, paths, lane_nodes,
+                            /*inline_rules=*/tier == Tier::kOptimized, "osprey_ruleset");
   std::string text;
   llvm::raw_string_ostream stream(text);
   lowered.module->print(stream, nullptr);

@@ -71,9 +71,10 @@ class JitCompiler : public std::enable_shared_from_this<JitCompiler> {
                                                    const ir::ActionPaths& paths,
                                                    const std::vector<bool>& lane_nodes, Tier tier);
 
-  // The LLVM IR of `program` as Compile would build it (before optimisation), for inspection.
+  // The LLVM IR of `program` as Compile would build it for `tier` (before optimisation), for
+  // inspection.
   static std::string LlvmIrText(const ir::Program& program, const ir::ActionPaths& paths,
-                                const std::vector<bool>& lane_nodes);
+                                const std::vector<bool>& lane_nodes, Tier tier);
 
  private:
   friend class JitCode;

@@ -197,7 +197,7 @@ std::vector<bool> LaneNodes(const ir::Program& program) {
   return lane;
 }
 
-bool IsRuntimeLane(const ir::Program& program, int32_t id) {
+bool IsRuleOrWhenRulesLane(const ir::Program& program, int32_t id) {
   const ir::Op op = program.nodes[id].op;
   return op == ir::Op::kRule || op == ir::Op::kWhenRules;
 }

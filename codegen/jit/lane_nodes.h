@@ -43,9 +43,11 @@ LaneCall LaneCallOf(const ir::Program& program, const ir::Node& node);
 // By node id: whether the node is a lane node.
 std::vector<bool> LaneNodes(const ir::Program& program);
 
-// Whether lane node `id` is computed by the runtime, from lanes, rather than by compiled code:
-// Rules and WhenRules, whose code would be mostly calls and would only slow the compile.
-bool IsRuntimeLane(const ir::Program& program, int32_t id);
+// Whether lane node `id` is a Rule or a WhenRules. The fast tier leaves those to the runtime,
+// which computes them from lanes: inline, their code would double its compile time. The
+// optimising tier computes them inline (a WhenRules calls the runtime when one of its rules
+// is true, to emit its effects).
+bool IsRuleOrWhenRulesLane(const ir::Program& program, int32_t id);
 
 // Whether node `id`, not a lane node, has a mirrored lane: its static type is lane-visible, so
 // the runtime, which computes it, also writes its value to its lane (a STRING or LIST lane

@@ -32,11 +32,13 @@ namespace {
 
 class Lowerer {
  public:
-  Lowerer(llvm::Module& module, const ir::Program& program, const std::vector<bool>& lane_nodes)
+  Lowerer(llvm::Module& module, const ir::Program& program, const std::vector<bool>& lane_nodes,
+          bool inline_rules)
       : context_(module.getContext()),
         module_(module),
         program_(program),
         lane_nodes_(lane_nodes),
+        inline_rules_(inline_rules),
         single_pass_(program.require_sites.empty()),
         builder_(context_) {
     i8_ = builder_.getInt8Ty();
@@ -82,6 +84,8 @@ class Lowerer {
       }
       llvm::Function* part =
           NewFunction(absl::StrCat(name, "_part", parts.size()), llvm::Function::InternalLinkage);
+      // The optimiser would inline every part (each has one caller) back into one function.
+      part->addFnAttr(llvm::Attribute::NoInline);
       EmitPart(part, std::span(nodes).subspan(start, end - start));
       parts.push_back(part);
       start = end;
@@ -175,7 +179,9 @@ class Lowerer {
     return Lane(id);
   }
   // Whether compiled code computes node `id` itself (the runtime computes the others).
-  bool Inline(int32_t id) const { return lane_nodes_[id] && !IsRuntimeLane(program_, id); }
+  bool Inline(int32_t id) const {
+    return lane_nodes_[id] && (inline_rules_ || !IsRuleOrWhenRulesLane(program_, id));
+  }
   // Whether node `id`'s lane holds its value once computed: a lane node, or a mirrored one.
   bool HasLane(int32_t id) const {
     return lane_nodes_[id] || IsMirrored(program_, lane_nodes_, id);
@@ -191,7 +197,14 @@ class Lowerer {
     if (!HasLane(id)) return RuntimeTruth(id);
     llvm::Value* lane = Lane(id);
     llvm::Value* tag = Tag(lane);
-    if (lane_nodes_[id] && !MayHoldBigInt(program_.nodes[id].type)) {
+    const frontend::Type type = program_.nodes[id].type;
+    if (lane_nodes_[id] && type != nullptr && type->kind == frontend::TypeKind::kBool) {
+      // A bool lane node's lane is BOOL or FAILED (whose bits mean nothing).
+      llvm::Value* is_bool = TagIs(tag, OSPREY_LANE_BOOL);
+      llvm::Value* set = builder_.CreateICmpNE(Bits(lane), builder_.getInt64(0));
+      return {builder_.CreateAnd(is_bool, set), builder_.CreateNot(is_bool)};
+    }
+    if (lane_nodes_[id] && !MayHoldBigInt(type)) {
       // A lane node without int in its type is never OBJECT (only big ints make those).
       return ScalarTruth(tag, Bits(lane));
     }
@@ -302,6 +315,10 @@ class Lowerer {
       }
       case ir::Op::kCall:
         return EmitLaneCall(id, node, LaneCallOf(program_, node));
+      case ir::Op::kRule:
+        return EmitRule(id, node);
+      case ir::Op::kWhenRules:
+        return EmitWhenRules(id, node);
       case ir::Op::kBinary:
         return EmitBinary(id, node);
       case ir::Op::kNegate:
@@ -309,6 +326,58 @@ class Lowerer {
       default:
         return EmitSlow(id);
     }
+  }
+
+  // A Rule lane (lane_nodes.h), as Evaluation::RuleTruth computes it: failed when an item or
+  // a description field failed (no short-circuit), else whether every item is truthy.
+  void EmitRule(int32_t id, const ir::Node& node) {
+    llvm::Value* failed = builder_.getFalse();
+    llvm::Value* all_true = builder_.getTrue();
+    for (ir::NodeId item : program_.node(node.operands[0]).operands) {
+      auto [truthy, item_failed] = Truth(item.value);
+      failed = builder_.CreateOr(failed, item_failed);
+      all_true = builder_.CreateAnd(all_true, truthy);
+    }
+    const ir::Node& description = program_.node(node.operands[1]);
+    if (description.op != ir::Op::kConstant) {
+      for (ir::NodeId field : description.operands) {
+        failed = builder_.CreateOr(failed, Failed(field.value));
+      }
+    }
+    llvm::Value* tag =
+        builder_.CreateSelect(failed, Byte(OSPREY_LANE_FAILED), Byte(OSPREY_LANE_BOOL));
+    llvm::Value* value = builder_.CreateAnd(all_true, builder_.CreateNot(failed));
+    StoreLane(id, tag, builder_.CreateZExt(value, i64_));
+  }
+
+  // As an i1: whether computed node `id` failed.
+  llvm::Value* Failed(int32_t id) {
+    if (!HasLane(id)) return RuntimeTruth(id).second;
+    return TagIs(Tag(Lane(id)), OSPREY_LANE_FAILED);  // OBJECT holds a value: not failed.
+  }
+
+  // A WhenRules lane: when one of its rules is true, the runtime emits its effects (and writes
+  // the lane); otherwise it is None.
+  void EmitWhenRules(int32_t id, const ir::Node& node) {
+    llvm::Value* fires = builder_.getFalse();
+    for (int32_t i = 0; i < program_.when_rules[node.payload].rule_count; ++i) {
+      llvm::Value* rule = Lane(node.operands[i].value);
+      llvm::Value* is_true =
+          builder_.CreateAnd(TagIs(Tag(rule), OSPREY_LANE_BOOL),
+                             builder_.CreateICmpNE(Bits(rule), builder_.getInt64(0)));
+      fires = builder_.CreateOr(fires, is_true);
+    }
+    llvm::BasicBlock* fire = NewBlock("when.fire");
+    llvm::BasicBlock* quiet = NewBlock("when.quiet");
+    llvm::BasicBlock* done = NewBlock("when.done");
+    builder_.CreateCondBr(fires, fire, quiet);
+    builder_.SetInsertPoint(fire);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(quiet);
+    StoreLane(id, Byte(OSPREY_LANE_NONE), builder_.getInt64(0));
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
   }
 
   void EmitConstant(int32_t id, const frontend::ConstValue& constant) {
@@ -530,9 +599,8 @@ class Lowerer {
         const Argument& text = arguments[0];
         const Argument& affix = arguments[1];
         // A select rather than llvm.umin, which the fast tier's instruction selector lacks.
-        llvm::Value* count =
-            builder_.CreateSelect(builder_.CreateICmpULT(text.length, affix.length), text.length,
-                                  affix.length);
+        llvm::Value* count = builder_.CreateSelect(
+            builder_.CreateICmpULT(text.length, affix.length), text.length, affix.length);
         llvm::Value* start = text.bytes;
         if (kind == LaneCall::kEndsWith) {
           llvm::Value* offset = builder_.CreateZExt(builder_.CreateSub(text.length, count), i64_);
@@ -668,6 +736,7 @@ class Lowerer {
   llvm::Module& module_;
   const ir::Program& program_;
   const std::vector<bool>& lane_nodes_;
+  const bool inline_rules_;  // See LowerToLlvm.
   // Without Require, the runtime calls an entry function once per action, when every node it
   // contains is pending (it contains no fixed or deferred node): no state needs testing.
   const bool single_pass_;
@@ -697,10 +766,10 @@ class Lowerer {
 
 LoweredModule LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
                           const ir::ActionPaths& paths, const std::vector<bool>& lane_nodes,
-                          const std::string& prefix) {
+                          bool inline_rules, const std::string& prefix) {
   LoweredModule lowered;
   lowered.module = std::make_unique<llvm::Module>(prefix, context);
-  Lowerer lowerer(*lowered.module, program, lane_nodes);
+  Lowerer lowerer(*lowered.module, program, lane_nodes, inline_rules);
   // Action names often run the same files (no Require tells them apart): one function each.
   std::map<std::vector<int32_t>, std::string> function_of_nodes;
   for (const ir::ActionPartition& partition : paths.partitions) {

@@ -22,12 +22,13 @@ struct LoweredModule {
 };
 
 // Builds the module; its symbols start with `prefix` (unique per compiled ruleset, so that
-// versions can live side by side in one JIT). `lane_nodes` is LaneNodes(program). The only
-// external symbols it uses are the helpers of OspreyJitHelpers, by their OSPREY_JIT_HELPER_*
-// names.
+// versions can live side by side in one JIT). `lane_nodes` is LaneNodes(program).
+// `inline_rules`: Rule and WhenRules lanes are computed inline rather than by the runtime
+// (IsRuleOrWhenRulesLane). The only external symbols it uses are the helpers of
+// OspreyJitHelpers, by their OSPREY_JIT_HELPER_* names.
 LoweredModule LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
                           const ir::ActionPaths& paths, const std::vector<bool>& lane_nodes,
-                          const std::string& prefix);
+                          bool inline_rules, const std::string& prefix);
 
 }  // namespace osprey::codegen::internal
 
