@@ -29,18 +29,14 @@ bool IsManual(LabelStatus status) {
   return status == LabelStatus::kManuallyAdded || status == LabelStatus::kManuallyRemoved;
 }
 
-// LabelReasons.insert_or_update: a reason older than the current one of the same name (by more
-// than the grace period) is dropped; otherwise it replaces it, keeping the first created_at.
-void InsertOrUpdate(std::vector<LabelReason>* reasons, const LabelReason& reason) {
-  for (LabelReason& current : *reasons) {
-    if (current.name != reason.name) continue;
-    if (current.created_at_micros > reason.created_at_micros + kGraceMicros) return;
-    int64_t created_at = current.created_at_micros;
-    current = reason;
-    current.created_at_micros = created_at;
-    return;
-  }
-  reasons->push_back(reason);
+// LabelReasons.insert_or_update, for a reason of the same name as `current`: a reason older
+// than the current one (by more than the grace period) is dropped; otherwise it replaces it,
+// keeping the first created_at.
+void UpdateReason(LabelReason& current, const LabelReason& reason) {
+  if (current.created_at_micros > reason.created_at_micros + kGraceMicros) return;
+  int64_t created_at = current.created_at_micros;
+  current = reason;
+  current.created_at_micros = created_at;
 }
 
 // LabelState.is_expired. The reference asserts that a state has reasons; a state without
@@ -184,11 +180,7 @@ void InMemoryLabelStore::StoredLabel::InsertOrUpdate(const LabelReason& reason) 
     state.reasons.push_back(reason);
     return;
   }
-  LabelReason& current = state.reasons[it->second];
-  if (current.created_at_micros > reason.created_at_micros + kGraceMicros) return;
-  int64_t created_at = current.created_at_micros;
-  current = reason;
-  current.created_at_micros = created_at;
+  UpdateReason(state.reasons[it->second], reason);
 }
 
 bool InMemoryLabelStore::StoredLabel::TryApply(const LabelState& desired, int64_t now) {
@@ -223,6 +215,8 @@ void InMemoryLabelStore::Apply(const std::vector<LabelMutation>& mutations) {
     }
     it->second.push_back(&mutation);
   }
+  // Reasons by name while one label's winners are merged (names live in `mutations`).
+  absl::flat_hash_map<std::string_view, size_t> reason_index;
   for (const auto& [key, entity_mutations] : by_entity) {
     // Conflicts: per label, only the mutations of the highest status (add = 1 > remove = 0).
     std::vector<std::pair<std::string, std::vector<const LabelMutation*>>> by_label;
@@ -242,8 +236,17 @@ void InMemoryLabelStore::Apply(const std::vector<LabelMutation>& mutations) {
     for (const auto& [label, winners] : by_label) {
       LabelState desired;
       desired.status = winners.front()->add ? LabelStatus::kAdded : LabelStatus::kRemoved;
+      // LabelReasons.insert_or_update of each, through an index: every rule that fires may
+      // name the same label.
+      reason_index.clear();
       for (const LabelMutation* mutation : winners) {
-        InsertOrUpdate(&desired.reasons, mutation->reason);
+        const LabelReason& reason = mutation->reason;
+        auto [it, added] = reason_index.try_emplace(reason.name, desired.reasons.size());
+        if (added) {
+          desired.reasons.push_back(reason);
+        } else {
+          UpdateReason(desired.reasons[it->second], reason);
+        }
       }
       auto current = labels.find(label);
       if (current == labels.end()) {

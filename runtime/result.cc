@@ -12,23 +12,23 @@ std::vector<LabelMutation> LabelMutationsOf(const ActionResult& result, const Ac
     if (effect.dependent_rule && !effect.dependent_rule->value) continue;
     std::string id = PythonStr(effect.entity_id);
     if (id.empty()) continue;
-    std::vector<std::shared_ptr<const RuleValue>> reasons = emitted.rules;
-    if (effect.dependent_rule) reasons.push_back(effect.dependent_rule);
-    for (const std::shared_ptr<const RuleValue>& rule : reasons) {
-      LabelMutation mutation;
+    // One mutation per rule that caused the effect, and one for its `apply_if=` rule.
+    auto add_mutation = [&](const RuleValue& rule) {
+      LabelMutation& mutation = mutations.emplace_back();
       mutation.entity_type = effect.entity_type;
       mutation.entity_id = id;
       mutation.label = effect.label;
       mutation.add = effect.add;
-      mutation.reason.name = rule->name();
+      mutation.reason.name = rule.name();
       mutation.reason.created_at_micros = action.timestamp.unix_micros;
       if (effect.expires_after_seconds) {
         mutation.reason.expires_at_micros =
             action.timestamp.unix_micros +
             static_cast<int64_t>(*effect.expires_after_seconds * 1'000'000);
       }
-      mutations.push_back(std::move(mutation));
-    }
+    };
+    for (const std::shared_ptr<const RuleValue>& rule : emitted.rules) add_mutation(*rule);
+    if (effect.dependent_rule) add_mutation(*effect.dependent_rule);
   }
   return mutations;
 }

@@ -545,6 +545,7 @@ Evaluation::Outcome Evaluation::EvaluateWhenRules(NodeView node) {
     }
   }
   if (!passing.empty()) {
+    const size_t first_effect = result_.effects.size();
     for (size_t i = when.rule_count; i < node.operands.size(); ++i) {
       int32_t id = node.operands[i].value;
       if (interpreter_.deferred_[id] && state_[id] == State::kIdle) {
@@ -553,8 +554,12 @@ Evaluation::Outcome Evaluation::EvaluateWhenRules(NodeView node) {
       }
       const Outcome& item = Get(id);
       if (item && item->kind() == Value::Kind::kEffect) {
-        result_.effects.push_back({item->effect_ptr(), passing});
+        result_.effects.push_back({item->effect_ptr(), {}});
       }
+    }
+    // Each effect names the passing rules; the last takes the list itself.
+    for (size_t e = first_effect; e < result_.effects.size(); ++e) {
+      result_.effects[e].rules = e + 1 == result_.effects.size() ? std::move(passing) : passing;
     }
   }
   return Value::None();
