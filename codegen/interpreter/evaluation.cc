@@ -133,26 +133,31 @@ runtime::ActionResult Evaluation::Finish(runtime::ResultFeatures features) {
   const bool all = features == runtime::ResultFeatures::kAll;
   if (all) result_.features.reserve(program_.features.size());
   for (int32_t f : activation_order_) {
-    for (int32_t feature_index : program_.files[f].features) {
-      const ir::Feature& feature = program_.features[feature_index];
-      int32_t id = feature.value.value;
-      if (IsRuleLane(id) && !values_[id]) {
-        // Not built in this action: the result needs only its boolean.
+    for (const Interpreter::FeatureSlot& slot : interpreter_.file_features_[f]) {
+      const int32_t id = slot.node;
+      const bool has_lane = lanes_ != nullptr && (*lane_nodes_)[id];
+      if (slot.is_rule && has_lane) {
+        // The lane first: without --emit full, a rule that is not true is not read further.
         const OspreyLane& lane = lanes_[id];
         const bool is_true = lane.tag == OSPREY_LANE_BOOL && lane.bits != 0;
         if (!all && !is_true) continue;
-        Outcome exported;
-        if (lane.tag != OSPREY_LANE_FAILED) {
-          exported = interpreter_.exported_rules_[View(id).payload][is_true];
+        if (!values_[id]) {
+          // Not built in this action: the result needs only its boolean.
+          Outcome exported;
+          if (lane.tag != OSPREY_LANE_FAILED) {
+            exported = interpreter_.exported_rules_[View(id).payload][is_true];
+          }
+          result_.features.emplace_back(program_.features[slot.feature].name, std::move(exported));
+          continue;
         }
-        result_.features.emplace_back(feature.name, std::move(exported));
-        continue;
+      } else if (!all && has_lane) {
+        continue;  // Another lane node holds a scalar, never a rule.
       }
       const Outcome& value = Get(id);
       if (!all && !(value && value->kind() == Value::Kind::kRule && value->as_rule().value)) {
         continue;
       }
-      result_.features.emplace_back(feature.name, value);
+      result_.features.emplace_back(program_.features[slot.feature].name, value);
     }
   }
   return std::move(result_);

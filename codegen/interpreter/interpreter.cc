@@ -246,6 +246,14 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
       exported[value] = runtime::Value::Rule(std::move(rule_value));
     }
   }
+  interpreter->file_features_.resize(program.files.size());
+  for (size_t f = 0; f < program.files.size(); ++f) {
+    for (int32_t feature : program.files[f].features) {
+      const int32_t node = program.features[feature].value.value;
+      interpreter->file_features_[f].push_back(
+          {feature, node, program.nodes[node].op == ir::Op::kRule});
+    }
+  }
   interpreter->file_nodes_.resize(program.files.size());
   for (size_t f = 0; f < program.files.size(); ++f) {
     std::vector<bool> seen(program.nodes.size(), false);

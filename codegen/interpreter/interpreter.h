@@ -72,6 +72,14 @@ class Interpreter {
   std::vector<std::unique_ptr<const runtime::PatternSet>> pattern_sets_;
   // By file: every node its statements need, in increasing id order.
   std::vector<std::vector<ir::NodeId>> file_nodes_;
+  // By file: its features, in order, with what a result reads of each on every action (an
+  // ir::Feature's name is needed only for the features a result shows).
+  struct FeatureSlot {
+    int32_t feature;  // Into Program::features.
+    int32_t node;
+    bool is_rule;  // The node is a Rule.
+  };
+  std::vector<std::vector<FeatureSlot>> file_features_;
   // By node: its value when it is the same for every action, built once (copies share it):
   // a kConstant; a list or f-string whose operands are all fixed; a call of a pure function
   // (runtime::NativeUdfRegistry::MarkPure) whose arguments are all constant or fixed and which
