@@ -546,11 +546,14 @@ Evaluation::Outcome Evaluation::EvaluateWhenRules(NodeView node) {
     }
     const Outcome& item = Get(id);
     if (item && item->kind() == Value::Kind::kRule && item->as_rule().value) {
+      if (passing.empty()) passing.reserve(when.rule_count - i);  // One allocation.
       passing.push_back(item->rule_ptr());
     }
   }
   if (!passing.empty()) {
     const size_t first_effect = result_.effects.size();
+    // Actions where rules fire usually fire several: room for a few WhenRules' effects.
+    if (result_.effects.capacity() == 0) result_.effects.reserve(16);
     for (size_t i = when.rule_count; i < node.operands.size(); ++i) {
       int32_t id = node.operands[i].value;
       if (interpreter_.deferred_[id] && state_[id] == State::kIdle) {
