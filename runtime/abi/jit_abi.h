@@ -1,8 +1,9 @@
 // The contract between JIT-compiled rule code and the runtime that runs it.
 //
 // Compiled code computes the nodes of static scalar type (bool, int, float, None and unions of
-// those) itself, in a "lane" per node: a tag and 64 bits. Everything else — strings, lists,
-// calls, JSON reads, rules, effects — it leaves to the runtime through the helpers below,
+// those) itself, in a "lane" per node: a tag and 64 bits (and rules' booleans, see
+// codegen/jit/lane_nodes.h). Everything else — strings, lists, calls, JSON reads, effects — it
+// leaves to the runtime through the helpers below,
 // which are the only functions compiled code can call (the JIT links nothing else). The
 // runtime also shows compiled code the strings and lists it holds, as STRING and LIST lanes
 // that point into its values, so that common tests of them (equality, prefixes, lengths)
