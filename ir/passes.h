@@ -15,9 +15,12 @@ namespace osprey::ir {
 // nor `**` with a negative exponent). Returns the number of nodes folded.
 int FoldConstants(Program& program);
 
-// Makes identical pure nodes (same op, detail, operands and constant) share one node, so that
-// a subexpression written in many rules is computed once per action. Returns the number of
-// nodes that became redundant (their users now read the shared node).
+// Makes identical pure nodes (same op, detail, operands and constant; for a call, the same
+// function and arguments) that never record an error share one node, so that a subexpression
+// written in many rules is computed once per action. Calls are shared only for a few stdlib
+// functions whose arguments have exactly their declared types (StringLength(s=Name) in many
+// rules). Returns the number of nodes that became redundant (their users now read the shared
+// node).
 int ShareCommonSubexpressions(Program& program);
 
 // Groups the tests of one text into pattern sets (Program::pattern_sets), so that an evaluator

@@ -1,17 +1,46 @@
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_format.h"
 #include "ir/passes.h"
 
 namespace osprey::ir {
 namespace {
 
+// Stdlib functions that depend only on their arguments and record no error when every
+// argument has exactly its parameter's static type (a str for `str`, a list for a list): a
+// node of such a type holds such a value or has failed, and a failed argument fails the call
+// without recording anything.
+bool TotalOnTypedArguments(const Program& program, const Node& node) {
+  static const absl::flat_hash_set<std::string_view> kFunctions = {
+      "StringLength", "StringToLower",    "StringToUpper",
+      "ListLength",   "StringStartsWith", "StringEndsWith"};
+  const Call& call = program.calls[node.payload];
+  if (call.udf->origin != "stdlib" || !kFunctions.contains(call.udf->name) ||
+      !call.extra_names.empty() || call.dynamic_result != nullptr) {
+    return false;
+  }
+  for (size_t p = 0; p < call.udf->params.size(); ++p) {
+    const int32_t operand = call.operand_of_param[p];
+    if (operand < 0) continue;  // A constant of the parameter's type (validation checked it).
+    const frontend::Type declared = call.udf->params[p].type;
+    const frontend::Type given = program.node(node.operands[operand]).type;
+    if (declared == nullptr || given == nullptr) return false;
+    const bool exact =
+        (declared->kind == frontend::TypeKind::kStr && given->kind == frontend::TypeKind::kStr) ||
+        (declared->kind == frontend::TypeKind::kList && given->kind == frontend::TypeKind::kList);
+    if (!exact) return false;
+  }
+  return true;
+}
+
 // Nodes that can be shared: their value depends only on their operands and they never record
 // an error. Sharing a node that can record one would change __error_count, which counts every
 // failing node of the reference (two `A + B` that fail are two errors).
-bool Shareable(const Node& node) {
+bool Shareable(const Program& program, const Node& node) {
   switch (node.op) {
     case Op::kConstant:
     case Op::kList:
@@ -24,6 +53,8 @@ bool Shareable(const Node& node) {
     case Op::kCompare:
       return node.detail == static_cast<uint8_t>(CompareOp::kEqual) ||
              node.detail == static_cast<uint8_t>(CompareOp::kNotEqual);
+    case Op::kCall:
+      return TotalOnTypedArguments(program, node);
     default:
       return false;
   }
@@ -49,10 +80,24 @@ void AppendConstant(const frontend::ConstValue& value, std::string* key) {
   }
 }
 
-std::string KeyOf(const Node& node) {
+std::string KeyOf(const Program& program, const Node& node) {
   std::string key = absl::StrFormat("%d/%d/", static_cast<int>(node.op), node.detail);
   for (NodeId operand : node.operands) key += absl::StrFormat("%d,", operand.value);
   if (node.op == Op::kConstant) AppendConstant(node.constant, &key);
+  if (node.op == Op::kCall) {
+    // The function, and which operand or constant each parameter takes.
+    const Call& call = program.calls[node.payload];
+    key += absl::StrFormat("%s(", call.udf->name);
+    for (size_t p = 0; p < call.operand_of_param.size(); ++p) {
+      if (call.operand_of_param[p] >= 0) {
+        key += absl::StrFormat("o%d,", call.operand_of_param[p]);
+      } else if (call.constants[p]) {
+        AppendConstant(*call.constants[p], &key);
+      } else {
+        key += "-,";
+      }
+    }
+  }
   for (const std::string& piece : node.format) key += absl::StrFormat("|%d:", piece.size()) + piece;
   return key;
 }
@@ -76,8 +121,8 @@ int ShareCommonSubexpressions(Program& program) {
     Node& node = program.nodes[i];
     for (NodeId& operand : node.operands) operand = replacement[operand.value];
     replacement[i] = NodeId{static_cast<int32_t>(i)};
-    if (!Shareable(node)) continue;
-    auto [it, inserted] = canonical.emplace(KeyOf(node), replacement[i]);
+    if (!Shareable(program, node)) continue;
+    auto [it, inserted] = canonical.emplace(KeyOf(program, node), replacement[i]);
     if (!inserted && program.nodes[it->second.value].type == node.type) {
       replacement[i] = it->second;
       if (used[i]) ++shared;
