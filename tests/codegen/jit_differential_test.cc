@@ -328,6 +328,53 @@ Truth = (I > 0) or (F > 0.0) and not (J == None)
        R"({"action_id": 5, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"i": 9223372036854775808}})"});
 }
 
+// STRING and LIST lanes (codegen/jit/lane_nodes.h): string equality, `in` a list of
+// literals and the inline stdlib calls, on bytes that need care (NUL, multi-byte UTF-8, empty
+// strings, an affix longer than the text), with None, failed, entity and wrong-kind operands
+// taking the runtime's path; shared calls; and a Require, so that entry functions test node
+// states and run twice.
+TEST(JitDifferentialTest, StringLanes) {
+  ExpectAgree(
+      {{"main.sml", R"(S: str = JsonData(path='$.s', required=False)
+T: str = JsonData(path='$.t', required=False)
+O: Optional[str] = JsonData(path='$.o', required=False)
+L: List[str] = JsonData(path='$.l', required=False)
+E: Entity[str] = EntityJson(type='User', path='$.e', required=False)
+Same = S == T
+Differ = S != T
+NoneEq = O == None
+NoneNe = O != None
+Literal = S == 'a\x00b'
+Member = S in ['', 'é', 'a\x00b', 'abc']
+NotMember = O not in ['x', 'é']
+Starts = StringStartsWith(s=S, start='ab')
+StartsEmpty = StringStartsWith(s=S, start='')
+StartsWithText = StringStartsWith(s=S, start=T)
+Ends = StringEndsWith(s=S, end='bc')
+EndsWithText = StringEndsWith(s=T, end=S)
+Length = StringLength(s=S)
+LengthAgain = StringLength(s=S) + 0
+EntityStarts = StringStartsWith(s=E, start='u')
+Count = ListLength(list=L)
+Lower = StringToLower(s=S) == 'abc'
+R1 = Rule(when_all=[Starts, Length > 2], description=f'starts {S}')
+R2 = Rule(when_all=[S == T or Member], description='equal or member')
+WhenRules(rules_any=[R1, R2], then=[DeclareVerdict(verdict='flag')])
+Require(rule='more.sml', require_if=NoneNe)
+)"},
+       {"more.sml", R"(Import(rules=['main.sml'])
+Tail = O != None and StringEndsWith(s=O, end='z')
+Again = StringLength(s=S) > 1
+R3 = Rule(when_all=[Tail, O != 'xyz'], description=f'tail {S}')
+)"}},
+      {R"({"action_id": 1, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"s": "abc", "t": "abc", "o": "xz", "l": ["a", "b"], "e": "u1"}})",
+       R"({"action_id": 2, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"s": "a\u0000b", "t": "a\u0000c", "o": null, "l": [], "e": "v"}})",
+       R"({"action_id": 3, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"s": "", "t": "", "o": "é", "l": null, "e": 5}})",
+       R"({"action_id": 4, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"s": "é😀ab", "t": "b", "o": "xyz", "l": "abc"}})",
+       R"({"action_id": 5, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"s": 7, "t": null, "l": [1, "x"]}})",
+       R"({"action_id": 6, "action_name": "a", "timestamp": "2025-08-25T14:30:45+00:00", "data": {"s": "a", "t": "abc"}})"});
+}
+
 // Ints beyond 64 bits: an overflow leaves the inline path for the runtime, which holds the big
 // result (an OBJECT lane); lane nodes reading it take the runtime's path too.
 TEST(JitDifferentialTest, BigInts) {
