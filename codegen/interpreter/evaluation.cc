@@ -65,6 +65,28 @@ void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes
   for (size_t i = 0; i < state_.size(); ++i) {
     if (state_[i] == State::kFixed && (*lanes_written)[i]) SetLane(values_[i], lanes[i]);
   }
+  // The operands of Rule lanes (codegen/jit/lane_nodes.h: their lists and descriptions only
+  // they read, or a constant description, which cannot fail).
+  rule_lane_plans_.assign(program_.rules.size(), RuleLanePlan{});
+  rule_lane_operands_.clear();
+  auto add = [&](ir::NodeId operand) {
+    const int32_t id = operand.value;
+    rule_lane_operands_.push_back({id, static_cast<bool>((*lanes_written)[id]),
+                                   interpreter_.packed_nodes_[id].op == ir::Op::kRule});
+  };
+  for (size_t i = 0; i < state_.size(); ++i) {
+    if (!(*lane_nodes)[i] || interpreter_.packed_nodes_[i].op != ir::Op::kRule) continue;
+    const NodeView rule = View(static_cast<int32_t>(i));
+    RuleLanePlan& plan = rule_lane_plans_[rule.payload];
+    plan.first = static_cast<uint32_t>(rule_lane_operands_.size());
+    for (ir::NodeId item : View(rule.operands[0].value).operands) add(item);
+    plan.items = static_cast<uint32_t>(rule_lane_operands_.size()) - plan.first;
+    const int32_t description = rule.operands[1].value;
+    if (interpreter_.read_by_rule_only_[description]) {
+      for (ir::NodeId field : View(description).operands) add(field);
+    }
+    plan.fields = static_cast<uint32_t>(rule_lane_operands_.size()) - plan.first - plan.items;
+  }
 }
 
 Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& action,
@@ -186,28 +208,38 @@ const std::optional<runtime::Value>& Evaluation::GetLane(int32_t id) {
   return value;
 }
 
+Evaluation::Truth Evaluation::TruthOfLane(const OspreyLane& lane, bool is_rule) {
+  if (lane.tag == OSPREY_LANE_FAILED) return Truth::kFailed;
+  if (is_rule) return Truth::kTrue;  // The rule's value object, truthy whatever its boolean.
+  switch (lane.tag) {
+    case OSPREY_LANE_NONE:
+      return Truth::kFalse;
+    case OSPREY_LANE_FLOAT:
+      return std::bit_cast<double>(lane.bits) != 0.0 ? Truth::kTrue : Truth::kFalse;
+    case OSPREY_LANE_STRING:
+    case OSPREY_LANE_LIST:
+      return lane.length != 0 ? Truth::kTrue : Truth::kFalse;
+    default:  // BOOL and INT: nonzero bits.
+      return lane.bits != 0 ? Truth::kTrue : Truth::kFalse;
+  }
+}
+
 Evaluation::Truth Evaluation::TruthOf(int32_t id) {
   // Every lane the runtime or compiled code writes (lane nodes and mirrored ones) tells the
   // truth of its value without a Value, except an OBJECT lane.
   if (lanes_ != nullptr && (*lanes_written_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
-    const OspreyLane& lane = lanes_[id];
-    if (lane.tag == OSPREY_LANE_FAILED) return Truth::kFailed;
-    if (interpreter_.packed_nodes_[id].op == ir::Op::kRule) {
-      return Truth::kTrue;  // The rule's value object, truthy whatever its boolean.
-    }
-    switch (lane.tag) {
-      case OSPREY_LANE_NONE:
-        return Truth::kFalse;
-      case OSPREY_LANE_FLOAT:
-        return std::bit_cast<double>(lane.bits) != 0.0 ? Truth::kTrue : Truth::kFalse;
-      case OSPREY_LANE_STRING:
-      case OSPREY_LANE_LIST:
-        return lane.length != 0 ? Truth::kTrue : Truth::kFalse;
-      default:  // BOOL and INT: nonzero bits.
-        return lane.bits != 0 ? Truth::kTrue : Truth::kFalse;
-    }
+    return TruthOfLane(lanes_[id], interpreter_.packed_nodes_[id].op == ir::Op::kRule);
   }
   const Outcome& value = values_[id];
+  if (!value) return Truth::kFailed;
+  return runtime::Truthy(*value) ? Truth::kTrue : Truth::kFalse;
+}
+
+Evaluation::Truth Evaluation::TruthOf(const RuleLaneOperand& operand) {
+  if (operand.in_lane && lanes_[operand.id].tag != OSPREY_LANE_OBJECT) {
+    return TruthOfLane(lanes_[operand.id], operand.is_rule);
+  }
+  const Outcome& value = values_[operand.id];
   if (!value) return Truth::kFailed;
   return runtime::Truthy(*value) ? Truth::kTrue : Truth::kFalse;
 }
@@ -494,7 +526,21 @@ Evaluation::Outcome Evaluation::EvaluateRule(NodeView node) {
 }
 
 void Evaluation::ComputeRuleLane(NodeView node) {
-  Truth truth = RuleTruth(node);
+  // RuleTruth, over the operands UseLanes laid out.
+  const RuleLanePlan& plan = rule_lane_plans_[node.payload];
+  const RuleLaneOperand* operand = rule_lane_operands_.data() + plan.first;
+  Truth truth = Truth::kTrue;
+  for (uint32_t i = 0; i < plan.items && truth != Truth::kFailed; ++i, ++operand) {
+    const Truth item = TruthOf(*operand);
+    if (item != Truth::kTrue) truth = item;
+  }
+  operand = rule_lane_operands_.data() + plan.first + plan.items;
+  for (uint32_t i = 0; i < plan.fields && truth != Truth::kFailed; ++i, ++operand) {
+    const bool in_lane = operand->in_lane && lanes_[operand->id].tag != OSPREY_LANE_OBJECT;
+    const bool failed =
+        in_lane ? lanes_[operand->id].tag == OSPREY_LANE_FAILED : !values_[operand->id].has_value();
+    if (failed) truth = Truth::kFailed;
+  }
   OspreyLane& lane = lanes_[node.id];
   lane.tag = truth == Truth::kFailed ? OSPREY_LANE_FAILED : OSPREY_LANE_BOOL;
   lane.bits = truth == Truth::kTrue ? 1 : 0;

@@ -66,8 +66,23 @@ class Evaluation {
            interpreter_.packed_nodes_[id].op == ir::Op::kRule;
   }
   enum class Truth : uint8_t { kFalse, kTrue, kFailed };
+  // An operand of a Rule lane, and where its Rule's operands are (rule_lane_plans_).
+  struct RuleLaneOperand {
+    int32_t id;
+    bool in_lane;  // The node's lane holds its value (lanes_written), unless it is OBJECT.
+    bool is_rule;  // A Rule: its value object is truthy whatever its boolean.
+  };
+  struct RuleLanePlan {
+    uint32_t first = 0;  // Into rule_lane_operands_: the items, then the description's fields.
+    uint32_t items = 0;
+    uint32_t fields = 0;
+  };
   // Python truthiness of a computed node, read from its lane when it has one (no Value built).
   Truth TruthOf(int32_t id);
+  // The truth a lane holding a value (not OBJECT) tells; `is_rule`: the lane of a Rule.
+  static Truth TruthOfLane(const OspreyLane& lane, bool is_rule);
+  // TruthOf and Failed of an operand of a Rule lane.
+  Truth TruthOf(const RuleLaneOperand& operand);
   // Whether a computed node failed, read from its lane when it has one.
   bool Failed(int32_t id);
   // What evaluation reads of a node on every action, from the interpreter's packed table
@@ -146,6 +161,11 @@ class Evaluation {
   runtime::ActionResult result_;
   // By ir::Rule index: this evaluation's value of the rule, reused across actions.
   std::vector<std::shared_ptr<runtime::RuleValue>> rule_values_;
+  // What a Rule lane reads (ComputeRuleLane), laid out once by UseLanes so that each action
+  // reads lanes without looking the operands up: by ir::Rule index, its items and then its
+  // description's fields in rule_lane_operands_.
+  std::vector<RuleLanePlan> rule_lane_plans_;
+  std::vector<RuleLaneOperand> rule_lane_operands_;
 };
 
 }  // namespace osprey::codegen
