@@ -41,6 +41,7 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       active_files_(program_.files.size(), false),
       set_state_(program_.pattern_sets.size(), SetState::kUnknown),
       set_found_(program_.pattern_sets.size()),
+      rule_operand_list_(interpreter.rule_operand_list_),
       rule_values_(program_.rules.size()) {
   for (size_t i = 0; i < program_.nodes.size(); ++i) {
     // A node only a Rule reads has no value: the Rule looks at its operands.
@@ -65,27 +66,8 @@ void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes
   for (size_t i = 0; i < state_.size(); ++i) {
     if (state_[i] == State::kFixed && (*lanes_written)[i]) SetLane(values_[i], lanes[i]);
   }
-  // The operands of Rule lanes (codegen/jit/lane_nodes.h: their lists and descriptions only
-  // they read, or a constant description, which cannot fail).
-  rule_lane_plans_.assign(program_.rules.size(), RuleLanePlan{});
-  rule_lane_operands_.clear();
-  auto add = [&](ir::NodeId operand) {
-    const int32_t id = operand.value;
-    rule_lane_operands_.push_back({id, static_cast<bool>((*lanes_written)[id]),
-                                   interpreter_.packed_nodes_[id].op == ir::Op::kRule});
-  };
-  for (size_t i = 0; i < state_.size(); ++i) {
-    if (!(*lane_nodes)[i] || interpreter_.packed_nodes_[i].op != ir::Op::kRule) continue;
-    const NodeView rule = View(static_cast<int32_t>(i));
-    RuleLanePlan& plan = rule_lane_plans_[rule.payload];
-    plan.first = static_cast<uint32_t>(rule_lane_operands_.size());
-    for (ir::NodeId item : View(rule.operands[0].value).operands) add(item);
-    plan.items = static_cast<uint32_t>(rule_lane_operands_.size()) - plan.first;
-    const int32_t description = rule.operands[1].value;
-    if (interpreter_.read_by_rule_only_[description]) {
-      for (ir::NodeId field : View(description).operands) add(field);
-    }
-    plan.fields = static_cast<uint32_t>(rule_lane_operands_.size()) - plan.first - plan.items;
+  for (Interpreter::RuleOperand& operand : rule_operand_list_) {
+    operand.in_lane = (*lanes_written)[operand.id];
   }
 }
 
@@ -225,27 +207,25 @@ Evaluation::Truth Evaluation::TruthOfLane(const OspreyLane& lane, bool is_rule) 
 }
 
 Evaluation::Truth Evaluation::TruthOf(int32_t id) {
+  return TruthOf({id, interpreter_.packed_nodes_[id].op == ir::Op::kRule,
+                  lanes_ != nullptr && (*lanes_written_)[id]});
+}
+
+Evaluation::Truth Evaluation::TruthOf(const Interpreter::RuleOperand& operand) {
   // Every lane the runtime or compiled code writes (lane nodes and mirrored ones) tells the
   // truth of its value without a Value, except an OBJECT lane.
-  if (lanes_ != nullptr && (*lanes_written_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
-    return TruthOfLane(lanes_[id], interpreter_.packed_nodes_[id].op == ir::Op::kRule);
+  const int32_t id = operand.id;
+  if (operand.in_lane && lanes_[id].tag != OSPREY_LANE_OBJECT) {
+    return TruthOfLane(lanes_[id], operand.is_rule);
   }
   const Outcome& value = values_[id];
   if (!value) return Truth::kFailed;
   return runtime::Truthy(*value) ? Truth::kTrue : Truth::kFalse;
 }
 
-Evaluation::Truth Evaluation::TruthOf(const RuleLaneOperand& operand) {
-  if (operand.in_lane && lanes_[operand.id].tag != OSPREY_LANE_OBJECT) {
-    return TruthOfLane(lanes_[operand.id], operand.is_rule);
-  }
-  const Outcome& value = values_[operand.id];
-  if (!value) return Truth::kFailed;
-  return runtime::Truthy(*value) ? Truth::kTrue : Truth::kFalse;
-}
-
-bool Evaluation::Failed(int32_t id) {
-  if (lanes_ != nullptr && (*lanes_written_)[id] && lanes_[id].tag != OSPREY_LANE_OBJECT) {
+bool Evaluation::Failed(const Interpreter::RuleOperand& operand) {
+  const int32_t id = operand.id;
+  if (operand.in_lane && lanes_[id].tag != OSPREY_LANE_OBJECT) {
     return lanes_[id].tag == OSPREY_LANE_FAILED;
   }
   return !values_[id].has_value();
@@ -495,25 +475,25 @@ Evaluation::Truth Evaluation::RuleTruth(NodeView node) {
   // Any failed item or field fails the rule, even next to a False item: no short-circuit
   // (§4.5.1). A list or f-string only this rule reads was not built
   // (Interpreter::read_by_rule_only_): it would have failed when one of its operands did.
+  const Interpreter::RuleOperands& rule = interpreter_.rule_operands_[node.payload];
+  const Interpreter::RuleOperand* operand = rule_operand_list_.data() + rule.first;
   bool all_true = true;
-  int32_t list = node.operands[0].value;
-  if (interpreter_.read_by_rule_only_[list]) {
-    for (ir::NodeId item : View(list).operands) {
-      Truth truth = TruthOf(item.value);
+  if (rule.items_listed) {
+    for (uint32_t i = 0; i < rule.items; ++i, ++operand) {
+      Truth truth = TruthOf(*operand);
       if (truth == Truth::kFailed) return Truth::kFailed;
       all_true = all_true && truth == Truth::kTrue;
     }
   } else {
-    const Outcome& items = Get(list);
+    const Outcome& items = Get(node.operands[0].value);
     if (!items) return Truth::kFailed;
     for (const Value& item : items->as_list()) all_true = all_true && runtime::Truthy(item);
   }
-  int32_t description = node.operands[1].value;
-  if (interpreter_.read_by_rule_only_[description]) {
-    for (ir::NodeId field : View(description).operands) {
-      if (Failed(field.value)) return Truth::kFailed;
+  if (rule.fields_listed) {
+    for (uint32_t i = 0; i < rule.fields; ++i, ++operand) {
+      if (Failed(*operand)) return Truth::kFailed;
     }
-  } else if (!Get(description)) {
+  } else if (!Get(node.operands[1].value)) {
     return Truth::kFailed;
   }
   return all_true ? Truth::kTrue : Truth::kFalse;
@@ -526,21 +506,7 @@ Evaluation::Outcome Evaluation::EvaluateRule(NodeView node) {
 }
 
 void Evaluation::ComputeRuleLane(NodeView node) {
-  // RuleTruth, over the operands UseLanes laid out.
-  const RuleLanePlan& plan = rule_lane_plans_[node.payload];
-  const RuleLaneOperand* operand = rule_lane_operands_.data() + plan.first;
-  Truth truth = Truth::kTrue;
-  for (uint32_t i = 0; i < plan.items && truth != Truth::kFailed; ++i, ++operand) {
-    const Truth item = TruthOf(*operand);
-    if (item != Truth::kTrue) truth = item;
-  }
-  operand = rule_lane_operands_.data() + plan.first + plan.items;
-  for (uint32_t i = 0; i < plan.fields && truth != Truth::kFailed; ++i, ++operand) {
-    const bool in_lane = operand->in_lane && lanes_[operand->id].tag != OSPREY_LANE_OBJECT;
-    const bool failed =
-        in_lane ? lanes_[operand->id].tag == OSPREY_LANE_FAILED : !values_[operand->id].has_value();
-    if (failed) truth = Truth::kFailed;
-  }
+  Truth truth = RuleTruth(node);
   OspreyLane& lane = lanes_[node.id];
   lane.tag = truth == Truth::kFailed ? OSPREY_LANE_FAILED : OSPREY_LANE_BOOL;
   lane.bits = truth == Truth::kTrue ? 1 : 0;

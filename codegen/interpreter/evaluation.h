@@ -66,25 +66,14 @@ class Evaluation {
            interpreter_.packed_nodes_[id].op == ir::Op::kRule;
   }
   enum class Truth : uint8_t { kFalse, kTrue, kFailed };
-  // An operand of a Rule lane, and where its Rule's operands are (rule_lane_plans_).
-  struct RuleLaneOperand {
-    int32_t id;
-    bool in_lane;  // The node's lane holds its value (lanes_written), unless it is OBJECT.
-    bool is_rule;  // A Rule: its value object is truthy whatever its boolean.
-  };
-  struct RuleLanePlan {
-    uint32_t first = 0;  // Into rule_lane_operands_: the items, then the description's fields.
-    uint32_t items = 0;
-    uint32_t fields = 0;
-  };
   // Python truthiness of a computed node, read from its lane when it has one (no Value built).
   Truth TruthOf(int32_t id);
   // The truth a lane holding a value (not OBJECT) tells; `is_rule`: the lane of a Rule.
   static Truth TruthOfLane(const OspreyLane& lane, bool is_rule);
-  // TruthOf and Failed of an operand of a Rule lane.
-  Truth TruthOf(const RuleLaneOperand& operand);
-  // Whether a computed node failed, read from its lane when it has one.
-  bool Failed(int32_t id);
+  // TruthOf and Failed of an operand of a Rule (rule_operand_list_), whose op and lane are
+  // known.
+  Truth TruthOf(const Interpreter::RuleOperand& operand);
+  bool Failed(const Interpreter::RuleOperand& operand);
   // What evaluation reads of a node on every action, from the interpreter's packed table
   // (Interpreter::packed_nodes_) rather than the much larger ir::Node.
   struct NodeView {
@@ -159,13 +148,10 @@ class Evaluation {
   std::vector<SetState> set_state_;
   std::vector<std::vector<uint8_t>> set_found_;
   runtime::ActionResult result_;
+  // Interpreter::rule_operand_list_, with `in_lane` set when this evaluation has lanes.
+  std::vector<Interpreter::RuleOperand> rule_operand_list_;
   // By ir::Rule index: this evaluation's value of the rule, reused across actions.
   std::vector<std::shared_ptr<runtime::RuleValue>> rule_values_;
-  // What a Rule lane reads (ComputeRuleLane), laid out once by UseLanes so that each action
-  // reads lanes without looking the operands up: by ir::Rule index, its items and then its
-  // description's fields in rule_lane_operands_.
-  std::vector<RuleLanePlan> rule_lane_plans_;
-  std::vector<RuleLaneOperand> rule_lane_operands_;
 };
 
 }  // namespace osprey::codegen

@@ -234,6 +234,26 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
   }
   interpreter->fixed_values_ = FixedValues(program, natives, *interpreter);
   interpreter->read_by_rule_only_ = ir::ReadByRuleOnly(program);
+  interpreter->rule_operands_.resize(program.rules.size());
+  for (const ir::Node& node : program.nodes) {
+    if (node.op != ir::Op::kRule) continue;
+    Interpreter::RuleOperands& rule = interpreter->rule_operands_[node.payload];
+    std::vector<RuleOperand>& list = interpreter->rule_operand_list_;
+    auto add = [&](ir::NodeId operand) {
+      list.push_back({operand.value, program.node(operand).op == ir::Op::kRule});
+    };
+    rule.first = static_cast<uint32_t>(list.size());
+    rule.items_listed = interpreter->read_by_rule_only_[node.operands[0].value];
+    if (rule.items_listed) {
+      for (ir::NodeId item : program.node(node.operands[0]).operands) add(item);
+    }
+    rule.items = static_cast<uint32_t>(list.size()) - rule.first;
+    rule.fields_listed = interpreter->read_by_rule_only_[node.operands[1].value];
+    if (rule.fields_listed) {
+      for (ir::NodeId field : program.node(node.operands[1]).operands) add(field);
+    }
+    rule.fields = static_cast<uint32_t>(list.size()) - rule.first - rule.items;
+  }
   interpreter->deferred_ = DeferredEffects(program, natives);
   for (const ir::Rule& rule : program.rules) {
     interpreter->rule_definitions_.push_back(std::make_shared<const runtime::RuleDefinition>(

@@ -97,6 +97,23 @@ class Interpreter {
   // string: its value is None, or failed when an operand failed (which fails the Rule, as the
   // list or string would).
   std::vector<bool> read_by_rule_only_;
+  // By ir::Rule index: the operands Evaluation::RuleTruth reads of a `when_all` list and a
+  // description only the rule reads (read_by_rule_only_) — the items, then the fields — in
+  // rule_operand_list_, so that an action reads their values without looking them up.
+  struct RuleOperand {
+    int32_t id;
+    bool is_rule;          // A Rule: its value object is truthy whatever its boolean.
+    bool in_lane = false;  // Set by an evaluation with lanes: the lane holds the value.
+  };
+  struct RuleOperands {
+    uint32_t first = 0;
+    uint32_t items = 0;
+    uint32_t fields = 0;
+    bool items_listed = false;   // The list is read by the rule only: its items are here.
+    bool fields_listed = false;  // Likewise for the description and its fields.
+  };
+  std::vector<RuleOperands> rule_operands_;
+  std::vector<RuleOperand> rule_operand_list_;
   // By node: an effect call that is computed only when a WhenRules reading it fires, because
   // nothing else reads it and it cannot record an error (runtime::NativeUdfRegistry::
   // MarkDeferrable, with every argument of its declared type, statically). Most WhenRules do

@@ -5,6 +5,22 @@
 namespace osprey::codegen {
 namespace {
 
+bool IsScalarKind(frontend::TypeKind kind) {
+  return kind == frontend::TypeKind::kNone || kind == frontend::TypeKind::kBool ||
+         kind == frontend::TypeKind::kInt || kind == frontend::TypeKind::kFloat;
+}
+
+// Whether `type` (never Any) is of a kind `accepts`, or a union whose every alternative is.
+template <typename Accepts>
+bool EveryAlternative(frontend::Type type, Accepts accepts) {
+  if (type == nullptr) return false;
+  if (type->kind != frontend::TypeKind::kUnion) return accepts(type->kind);
+  for (frontend::Type alternative : type->args) {
+    if (!EveryAlternative(alternative, accepts)) return false;
+  }
+  return true;
+}
+
 bool IsScalarConstant(const frontend::ConstValue& value) {
   return value.is_none() || value.is_bool() || value.is_int() || value.is_float();
 }
@@ -17,25 +33,6 @@ bool OperandsAreScalar(const ir::Program& program, const ir::Node& node) {
 }
 
 bool IsScalarOrString(frontend::Type type) { return IsScalarType(type) || IsStringType(type); }
-
-// A list literal whose items are all string constants (folded or not), few enough to compare
-// one by one.
-bool IsStringConstantList(const ir::Program& program, const ir::Node& node) {
-  constexpr size_t kMaxItems = 16;
-  if (node.op == ir::Op::kConstant) {
-    if (!node.constant.is_list() || node.constant.as_list().size() > kMaxItems) return false;
-    for (const frontend::ConstValue& item : node.constant.as_list()) {
-      if (!item.is_string()) return false;
-    }
-    return true;
-  }
-  if (node.op != ir::Op::kList || node.operands.size() > kMaxItems) return false;
-  for (ir::NodeId item : node.operands) {
-    const ir::Node& item_node = program.node(item);
-    if (item_node.op != ir::Op::kConstant || !item_node.constant.is_string()) return false;
-  }
-  return true;
-}
 
 // `lane` holds the answer for every node before `node` (operands have smaller ids).
 bool IsLaneNode(const ir::Program& program, const ir::Node& node,
@@ -74,7 +71,7 @@ bool IsLaneNode(const ir::Program& program, const ir::Node& node,
         case ir::CompareOp::kIn:
         case ir::CompareOp::kNotIn:
           return IsStringType(program.node(node.operands[0]).type) &&
-                 IsStringConstantList(program, program.node(node.operands[1]));
+                 StringConstants(program, program.node(node.operands[1])).has_value();
         default:
           return OperandsAreScalar(program, node);
       }
@@ -106,23 +103,34 @@ bool IsStringType(frontend::Type type) {
 }
 
 bool IsLaneVisibleType(frontend::Type type) {
-  if (type == nullptr) return false;
-  switch (type->kind) {
-    case frontend::TypeKind::kNone:
-    case frontend::TypeKind::kBool:
-    case frontend::TypeKind::kInt:
-    case frontend::TypeKind::kFloat:
-    case frontend::TypeKind::kStr:
-    case frontend::TypeKind::kList:
-      return true;
-    case frontend::TypeKind::kUnion:
-      for (frontend::Type alternative : type->args) {
-        if (!IsLaneVisibleType(alternative)) return false;
+  return EveryAlternative(type, [](frontend::TypeKind kind) {
+    return IsScalarKind(kind) || kind == frontend::TypeKind::kStr ||
+           kind == frontend::TypeKind::kList;
+  });
+}
+
+std::optional<std::vector<std::string>> StringConstants(const ir::Program& program,
+                                                        const ir::Node& node) {
+  constexpr size_t kMaxItems = 16;  // Compared one by one.
+  std::vector<std::string> constants;
+  if (node.op == ir::Op::kConstant && node.constant.is_list()) {
+    for (const frontend::ConstValue& item : node.constant.as_list()) {
+      if (!item.is_string()) return std::nullopt;
+      constants.push_back(item.as_string());
+    }
+  } else if (node.op == ir::Op::kList) {
+    for (ir::NodeId item : node.operands) {
+      const ir::Node& item_node = program.node(item);
+      if (item_node.op != ir::Op::kConstant || !item_node.constant.is_string()) {
+        return std::nullopt;
       }
-      return true;
-    default:
-      return false;
+      constants.push_back(item_node.constant.as_string());
+    }
+  } else {
+    return std::nullopt;
   }
+  if (constants.size() > kMaxItems) return std::nullopt;
+  return constants;
 }
 
 LaneCall LaneCallOf(const ir::Program& program, const ir::Node& node) {
@@ -170,23 +178,7 @@ LaneCall LaneCallOf(const ir::Program& program, const ir::Node& node) {
   return kind;
 }
 
-bool IsScalarType(frontend::Type type) {
-  if (type == nullptr) return false;
-  switch (type->kind) {
-    case frontend::TypeKind::kNone:
-    case frontend::TypeKind::kBool:
-    case frontend::TypeKind::kInt:
-    case frontend::TypeKind::kFloat:
-      return true;
-    case frontend::TypeKind::kUnion:
-      for (frontend::Type alternative : type->args) {
-        if (!IsScalarType(alternative)) return false;
-      }
-      return true;
-    default:
-      return false;
-  }
-}
+bool IsScalarType(frontend::Type type) { return EveryAlternative(type, IsScalarKind); }
 
 std::vector<bool> LaneNodes(const ir::Program& program) {
   std::vector<bool> lane(program.nodes.size(), false);

@@ -15,6 +15,8 @@
 #ifndef OSPREY_CODEGEN_JIT_LANE_NODES_H_
 #define OSPREY_CODEGEN_JIT_LANE_NODES_H_
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "frontend/types.h"
@@ -28,6 +30,10 @@ bool IsScalarType(frontend::Type type);
 bool IsStringType(frontend::Type type);
 // True for the types whose values a lane shows: scalars, str, lists, and unions of those.
 bool IsLaneVisibleType(frontend::Type type);
+// The strings of a list literal whose items are all string constants (folded or not), when
+// there are few enough to compare one by one (the right side of a lane `in`); else nullopt.
+std::optional<std::vector<std::string>> StringConstants(const ir::Program& program,
+                                                        const ir::Node& node);
 
 // The stdlib calls compiled code computes itself when their arguments are STRING (or LIST)
 // lanes, taking the runtime's general path otherwise (None, entities, failed arguments).

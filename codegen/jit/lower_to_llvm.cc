@@ -392,9 +392,16 @@ class Lowerer {
   }
 
   void EmitSlow(int32_t id) { builder_.CreateCall(evaluate_lane_, {frame_, Id(id), Lane(id)}); }
+  // The end of a node with fast paths: block `slow` asks the runtime, then every path meets in
+  // `done`, where the insert point moves.
+  void EmitSlowThenJoin(int32_t id, llvm::BasicBlock* slow, llvm::BasicBlock* done) {
+    builder_.SetInsertPoint(slow);
+    EmitSlow(id);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
+  }
 
-  // Emits: if (both operands have tag `tag`) { fast(bits_a, bits_b) } else { <falls to else_> }
-  // Returns the block where the fast path is to be emitted; the insert point moves to else_.
+  // The two operands' lanes of a comparison or arithmetic node, with their tags and bits.
   struct Operands {
     llvm::Value* tag_a;
     llvm::Value* tag_b;
@@ -466,10 +473,7 @@ class Lowerer {
                                   builder_.CreateBitCast(operands.bits_b, f64_)));
     builder_.CreateBr(done);
 
-    builder_.SetInsertPoint(slow);
-    EmitSlow(id);
-    builder_.CreateBr(done);
-    builder_.SetInsertPoint(done);
+    EmitSlowThenJoin(id, slow, done);
   }
 
   // == and != where an operand is a str or Optional[str] (ordering comparisons of strings are
@@ -499,10 +503,7 @@ class Lowerer {
     builder_.SetInsertPoint(string_and_none);
     StoreBool(id, builder_.getInt1(!want_equal));
     builder_.CreateBr(done);
-    builder_.SetInsertPoint(slow);
-    EmitSlow(id);
-    builder_.CreateBr(done);
-    builder_.SetInsertPoint(done);
+    EmitSlowThenJoin(id, slow, done);
   }
 
   llvm::Value* AsPointer(llvm::Value* bits) { return builder_.CreateIntToPtr(bits, ptr_); }
@@ -530,17 +531,8 @@ class Lowerer {
   // `needle in [constants]` (or `not in`): a STRING needle is compared with each constant;
   // the runtime decides any other (None, a failed needle).
   void EmitStringIn(int32_t id, const ir::Node& node, bool want_found) {
-    std::vector<std::string> constants;
-    const ir::Node& list = program_.node(node.operands[1]);
-    if (list.op == ir::Op::kConstant) {
-      for (const frontend::ConstValue& item : list.constant.as_list()) {
-        constants.push_back(item.as_string());
-      }
-    } else {
-      for (ir::NodeId item : list.operands) {
-        constants.push_back(program_.node(item).constant.as_string());
-      }
-    }
+    const std::vector<std::string> constants =
+        *StringConstants(program_, program_.node(node.operands[1]));
     llvm::Value* needle = OperandLane(node.operands[0].value);
     llvm::BasicBlock* search = NewBlock("in.search");
     llvm::BasicBlock* slow = NewBlock("in.slow");
@@ -557,10 +549,7 @@ class Lowerer {
     }
     StoreBool(id, want_found ? found : builder_.CreateNot(found));
     builder_.CreateBr(done);
-    builder_.SetInsertPoint(slow);
-    EmitSlow(id);
-    builder_.CreateBr(done);
-    builder_.SetInsertPoint(done);
+    EmitSlowThenJoin(id, slow, done);
   }
 
   // A LaneCall: computed here when every argument is a STRING lane (a LIST lane for
@@ -621,10 +610,7 @@ class Lowerer {
         break;  // Not a lane node.
     }
     builder_.CreateBr(done);
-    builder_.SetInsertPoint(slow);
-    EmitSlow(id);
-    builder_.CreateBr(done);
-    builder_.SetInsertPoint(done);
+    EmitSlowThenJoin(id, slow, done);
   }
 
   void EmitBinary(int32_t id, const ir::Node& node) {
@@ -696,10 +682,7 @@ class Lowerer {
       builder_.CreateBr(slow);
     }
 
-    builder_.SetInsertPoint(slow);
-    EmitSlow(id);
-    builder_.CreateBr(done);
-    builder_.SetInsertPoint(done);
+    EmitSlowThenJoin(id, slow, done);
   }
 
   void EmitNegate(int32_t id, const ir::Node& node) {
@@ -726,10 +709,7 @@ class Lowerer {
         id, Byte(OSPREY_LANE_FLOAT),
         builder_.CreateBitCast(builder_.CreateFNeg(builder_.CreateBitCast(bits, f64_)), i64_));
     builder_.CreateBr(done);
-    builder_.SetInsertPoint(slow);
-    EmitSlow(id);
-    builder_.CreateBr(done);
-    builder_.SetInsertPoint(done);
+    EmitSlowThenJoin(id, slow, done);
   }
 
   llvm::LLVMContext& context_;
