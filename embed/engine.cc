@@ -47,7 +47,7 @@ class EmbedderLabels : public osprey::runtime::LabelStore {
   bool HasAnyLabel(std::string_view entity_type, std::string_view entity_id) const override {
     return store_->HasAnyLabel(std::string(entity_type), std::string(entity_id));
   }
-  void Apply(const std::vector<osprey::runtime::LabelMutation>& mutations) override {
+  void Apply(std::span<const osprey::runtime::LabelMutation> mutations) override {
     std::vector<osprey_jit::LabelMutation> converted;
     for (const osprey::runtime::LabelMutation& mutation : mutations) {
       converted.push_back({mutation.entity_type,

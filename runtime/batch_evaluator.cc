@@ -51,8 +51,11 @@ std::shared_ptr<const CompiledRuleset> BatchEvaluator::Evaluate(
   // Effects land after the batch, in input order.
   if (labels_ != nullptr) {
     for (Worker& worker : workers_) {
-      for (std::vector<LabelMutation>& mutations : worker.mutations) {
-        if (!mutations.empty()) labels_->Apply(mutations);
+      const std::span<const LabelMutation> mutations(worker.mutations);
+      size_t begin = 0;
+      for (size_t end : worker.mutations_end) {
+        if (end > begin) labels_->Apply(mutations.subspan(begin, end - begin));
+        begin = end;
       }
     }
   }
@@ -87,6 +90,7 @@ void BatchEvaluator::RunSlice(int index) {
   const size_t end = count * static_cast<size_t>(index + 1) / slices;
   Worker& worker = workers_[static_cast<size_t>(index)];
   worker.mutations.clear();
+  worker.mutations_end.clear();
   for (size_t i = begin; i < end; ++i) {
     const int64_t line_number = batch.first_line_number + static_cast<int64_t>(i);
     std::string& out = (*batch.results)[i];
@@ -100,20 +104,22 @@ void BatchEvaluator::RunSlice(int index) {
     if (!action.ok()) {
       out = ErrorRecordJson(std::string(action.status().message()), line_number);
       if (batch.summaries != nullptr) (*batch.summaries)[i].is_error = true;
-      if (parallel) worker.mutations.emplace_back();
+      if (parallel) worker.mutations_end.push_back(worker.mutations.size());
       continue;
     }
     // Hit lines and summaries read only the true rules of a result's features.
-    ActionResult result = batch.ruleset->Evaluate(
+    ActionResult& result = worker.result;
+    batch.ruleset->EvaluateInto(
         *action, labels_, options_.random_seed ^ static_cast<uint64_t>(line_number),
-        options_.render.emit == EmitMode::kHits ? ResultFeatures::kTrueRules
-                                                : ResultFeatures::kAll);
+        options_.render.emit == EmitMode::kHits ? ResultFeatures::kTrueRules : ResultFeatures::kAll,
+        &result);
     if (labels_ != nullptr) {
-      std::vector<LabelMutation> mutations = LabelMutationsOf(result, *action);
+      if (!parallel) worker.mutations.clear();
+      AppendLabelMutations(result, *action, &worker.mutations);
       if (parallel) {
-        worker.mutations.push_back(std::move(mutations));
-      } else if (!mutations.empty()) {
-        labels_->Apply(mutations);  // Visible to the next action (spec §4.5.3).
+        worker.mutations_end.push_back(worker.mutations.size());
+      } else if (!worker.mutations.empty()) {
+        labels_->Apply(worker.mutations);  // Visible to the next action (spec §4.5.3).
       }
     }
     AppendResultLine(result, batch.ruleset->identity(), options_.render, &out);

@@ -81,9 +81,14 @@ class BatchEvaluator {
                                                   std::vector<ResultSummary>* summaries = nullptr);
 
  private:
+  // A worker's storage, reused from action to action and batch to batch.
   struct Worker {
     ActionReader reader;
-    std::vector<std::vector<LabelMutation>> mutations;  // By line of its slice (threads > 1).
+    ActionResult result;
+    // The label mutations of its slice's actions, one after another (threads > 1: applied
+    // after the batch), or of the current action (one thread).
+    std::vector<LabelMutation> mutations;
+    std::vector<size_t> mutations_end;  // By line of its slice: where its mutations end.
   };
   struct Batch {
     std::span<const std::string> lines;

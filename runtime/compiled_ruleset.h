@@ -21,12 +21,20 @@ enum class ResultFeatures : uint8_t { kAll, kTrueRules };
 class CompiledRuleset {
  public:
   virtual ~CompiledRuleset() = default;
-  // Evaluates one action. `labels` may be null. Must be safe to call from several threads at
-  // once: implementations keep per-action state local to the call (or to the calling thread).
-  // The result must be released on the thread that evaluated it, before that thread evaluates
-  // again: implementations may reuse parts of a result (rule values) no one holds any more.
-  virtual ActionResult Evaluate(const Action& action, const LabelStore* labels,
-                                uint64_t random_seed, ResultFeatures features) const = 0;
+  // Evaluates one action into `*result`, replacing what it held: a result reused from action
+  // to action keeps its storage. `labels` may be null. Must be safe to call from several
+  // threads at once: implementations keep per-action state local to the call (or to the
+  // calling thread). The result must be cleared or released on the thread that evaluated it,
+  // before that thread evaluates again: implementations may reuse parts of a result (rule
+  // values) no one holds any more.
+  virtual void EvaluateInto(const Action& action, const LabelStore* labels, uint64_t random_seed,
+                            ResultFeatures features, ActionResult* result) const = 0;
+  ActionResult Evaluate(const Action& action, const LabelStore* labels, uint64_t random_seed,
+                        ResultFeatures features) const {
+    ActionResult result;
+    EvaluateInto(action, labels, random_seed, features, &result);
+    return result;
+  }
   // The ruleset's identity: a hash of its sources.
   virtual const std::string& identity() const = 0;
   // How long each phase of its compilation took, in order, in milliseconds (for reports).

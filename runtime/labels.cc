@@ -199,65 +199,78 @@ bool InMemoryLabelStore::StoredLabel::TryApply(const LabelState& desired, int64_
   return true;
 }
 
-void InMemoryLabelStore::Apply(const std::vector<LabelMutation>& mutations) {
-  int64_t now = Now();
-  // The reference applies each entity's mutations separately; per entity, labels keep the
-  // order in which they were first mentioned (a Python dict).
-  std::vector<std::pair<std::string, std::vector<const LabelMutation*>>> by_entity;
-  for (const LabelMutation& mutation : mutations) {
-    if (mutation.entity_id.empty()) continue;  // MutationDropReason.INVALID_ENTITY_ID
-    std::string key = EntityKey(mutation.entity_type, mutation.entity_id);
-    auto it = std::find_if(by_entity.begin(), by_entity.end(),
-                           [&key](const auto& group) { return group.first == key; });
-    if (it == by_entity.end()) {
-      by_entity.emplace_back(std::move(key), std::vector<const LabelMutation*>{});
-      it = by_entity.end() - 1;
+void InMemoryLabelStore::Apply(std::span<const LabelMutation> mutations) {
+  const int64_t now = Now();
+  // The reference applies each entity's mutations separately, entities and, per entity, labels
+  // in the order they were first mentioned (Python dicts). An action has a few dozen mutations
+  // at most: groups are found by linear search, in scratch storage kept across calls.
+  ApplyScratch& scratch = scratch_;
+  scratch.grouped.assign(mutations.size(), false);
+  for (size_t first = 0; first < mutations.size(); ++first) {
+    const LabelMutation& head = mutations[first];
+    if (scratch.grouped[first]) continue;
+    if (head.entity_id.empty()) continue;  // MutationDropReason.INVALID_ENTITY_ID
+    scratch.entity.clear();
+    for (size_t i = first; i < mutations.size(); ++i) {
+      if (!scratch.grouped[i] && mutations[i].entity_type == head.entity_type &&
+          mutations[i].entity_id == head.entity_id) {
+        scratch.grouped[i] = true;
+        scratch.entity.push_back(&mutations[i]);
+      }
     }
-    it->second.push_back(&mutation);
+    ApplyToEntity(head.entity_type, head.entity_id, now);
   }
-  // Reasons by name while one label's winners are merged (names live in `mutations`).
-  absl::flat_hash_map<std::string_view, size_t> reason_index;
-  for (const auto& [key, entity_mutations] : by_entity) {
+}
+
+void InMemoryLabelStore::ApplyToEntity(std::string_view entity_type, std::string_view entity_id,
+                                       int64_t now) {
+  ApplyScratch& scratch = scratch_;
+  const std::vector<const LabelMutation*>& entity = scratch.entity;
+  absl::flat_hash_map<std::string, StoredLabel>* labels = nullptr;  // Found on first use.
+  scratch.label_done.assign(entity.size(), false);
+  for (size_t first = 0; first < entity.size(); ++first) {
+    const std::string& label = entity[first]->label;
+    if (scratch.label_done[first]) continue;
+    if (label.empty()) continue;  // MutationDropReason.INVALID_LABEL_NAME
     // Conflicts: per label, only the mutations of the highest status (add = 1 > remove = 0).
-    std::vector<std::pair<std::string, std::vector<const LabelMutation*>>> by_label;
-    for (const LabelMutation* mutation : entity_mutations) {
-      if (mutation->label.empty()) continue;  // MutationDropReason.INVALID_LABEL_NAME
-      auto it = std::find_if(by_label.begin(), by_label.end(),
-                             [&](const auto& group) { return group.first == mutation->label; });
-      if (it == by_label.end()) {
-        by_label.emplace_back(mutation->label, std::vector<const LabelMutation*>{mutation});
-      } else if (mutation->add && !it->second.front()->add) {
-        it->second = {mutation};
-      } else if (mutation->add == it->second.front()->add) {
-        it->second.push_back(mutation);
+    bool add = false;
+    for (size_t i = first; i < entity.size(); ++i) {
+      if (entity[i]->label == label) {
+        scratch.label_done[i] = true;
+        add = add || entity[i]->add;
       }
     }
-    auto& labels = entities_[key];
-    for (const auto& [label, winners] : by_label) {
-      LabelState desired;
-      desired.status = winners.front()->add ? LabelStatus::kAdded : LabelStatus::kRemoved;
-      // LabelReasons.insert_or_update of each, through an index: every rule that fires may
-      // name the same label.
-      reason_index.clear();
-      for (const LabelMutation* mutation : winners) {
-        const LabelReason& reason = mutation->reason;
-        auto [it, added] = reason_index.try_emplace(reason.name, desired.reasons.size());
-        if (added) {
-          desired.reasons.push_back(reason);
-        } else {
-          UpdateReason(desired.reasons[it->second], reason);
-        }
-      }
-      auto current = labels.find(label);
-      if (current == labels.end()) {
-        StoredLabel& stored = labels[label];
-        stored.state = std::move(desired);
-        stored.Reindex();
+    LabelState& desired = scratch.desired;
+    desired.status = add ? LabelStatus::kAdded : LabelStatus::kRemoved;
+    desired.reasons.clear();
+    // LabelReasons.insert_or_update of each winner, through an index: every rule that fires
+    // may name the same label.
+    scratch.reason_index.clear();
+    for (size_t i = first; i < entity.size(); ++i) {
+      if (entity[i]->label != label || entity[i]->add != add) continue;
+      const LabelReason& reason = entity[i]->reason;
+      auto [it, added] = scratch.reason_index.try_emplace(reason.name, desired.reasons.size());
+      if (added) {
+        desired.reasons.push_back(reason);
       } else {
-        current->second.TryApply(desired, now);
+        UpdateReason(desired.reasons[it->second], reason);
       }
     }
-    if (labels.empty()) entities_.erase(key);
+    if (labels == nullptr) {
+      scratch.key.assign(entity_type);
+      scratch.key += '/';
+      scratch.key += entity_id;
+      auto found = entities_.find(scratch.key);
+      labels = found != entities_.end() ? &found->second : &entities_[scratch.key];
+    }
+    auto current = labels->find(label);
+    if (current == labels->end()) {
+      StoredLabel& stored = (*labels)[label];
+      stored.state = desired;
+      stored.Reindex();
+    } else {
+      current->second.TryApply(desired, now);
+    }
   }
 }
 

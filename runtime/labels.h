@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,7 @@ class LabelStore {
   virtual bool HasAnyLabel(std::string_view entity_type, std::string_view entity_id) const = 0;
   // Applies one action's mutations, in order. Manual statuses are not overridden by automatic
   // mutations, as in Osprey's labels service.
-  virtual void Apply(const std::vector<LabelMutation>& mutations) = 0;
+  virtual void Apply(std::span<const LabelMutation> mutations) = 0;
 };
 
 // The reference labels provider's semantics (osprey_shared/labels.py, storage/labels.py), per
@@ -72,7 +73,7 @@ class InMemoryLabelStore : public LabelStore {
   std::optional<LabelState> Get(std::string_view entity_type, std::string_view entity_id,
                                 std::string_view label) const override;
   bool HasAnyLabel(std::string_view entity_type, std::string_view entity_id) const override;
-  void Apply(const std::vector<LabelMutation>& mutations) override;
+  void Apply(std::span<const LabelMutation> mutations) override;
 
   void Set(std::string_view entity_type, std::string_view entity_id, std::string_view label,
            LabelState state);
@@ -101,7 +102,22 @@ class InMemoryLabelStore : public LabelStore {
     bool TryApply(const LabelState& desired, int64_t now);
   };
 
+  // Applies the mutations of one entity (scratch_.entity, in order).
+  void ApplyToEntity(std::string_view entity_type, std::string_view entity_id, int64_t now);
+
+  // Apply's working storage, kept so that applying an action's mutations allocates nothing
+  // in steady state (Apply is never called concurrently).
+  struct ApplyScratch {
+    std::vector<bool> grouped;                 // By mutation: its entity was handled.
+    std::vector<const LabelMutation*> entity;  // One entity's mutations.
+    std::vector<bool> label_done;              // By mutation of `entity`.
+    LabelState desired;                        // One label's merged mutations.
+    absl::flat_hash_map<std::string_view, size_t> reason_index;  // Into desired.reasons.
+    std::string key;                                             // "<type>/<id>"
+  };
+
   std::function<int64_t()> now_micros_;
+  ApplyScratch scratch_;
   // "<type>/<id>" -> label -> state
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, StoredLabel>> entities_;
 };

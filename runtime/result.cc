@@ -4,8 +4,18 @@
 
 namespace osprey::runtime {
 
-std::vector<LabelMutation> LabelMutationsOf(const ActionResult& result, const Action& action) {
-  std::vector<LabelMutation> mutations;
+void ActionResult::Clear() {
+  action_id = 0;
+  timestamp.clear();
+  features.clear();
+  error_count = 0;
+  errors.clear();
+  effects.clear();
+  effect_rules.clear();
+}
+
+void AppendLabelMutations(const ActionResult& result, const Action& action,
+                          std::vector<LabelMutation>* mutations) {
   for (const EmittedEffect& emitted : result.effects) {
     const Effect& effect = *emitted.effect;
     if (effect.kind != Effect::Kind::kLabel || effect.suppressed) continue;
@@ -14,7 +24,7 @@ std::vector<LabelMutation> LabelMutationsOf(const ActionResult& result, const Ac
     if (id.empty()) continue;
     // One mutation per rule that caused the effect, and one for its `apply_if=` rule.
     auto add_mutation = [&](const RuleValue& rule) {
-      LabelMutation& mutation = mutations.emplace_back();
+      LabelMutation& mutation = mutations->emplace_back();
       mutation.entity_type = effect.entity_type;
       mutation.entity_id = id;
       mutation.label = effect.label;
@@ -27,10 +37,11 @@ std::vector<LabelMutation> LabelMutationsOf(const ActionResult& result, const Ac
             static_cast<int64_t>(*effect.expires_after_seconds * 1'000'000);
       }
     };
-    for (const std::shared_ptr<const RuleValue>& rule : emitted.rules) add_mutation(*rule);
+    for (const std::shared_ptr<const RuleValue>& rule : result.RulesOf(emitted)) {
+      add_mutation(*rule);
+    }
     if (effect.dependent_rule) add_mutation(*effect.dependent_rule);
   }
-  return mutations;
 }
 
 }  // namespace osprey::runtime

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,10 +16,12 @@
 
 namespace osprey::runtime {
 
-// An effect a WhenRules emitted, with the rules that made it fire.
+// An effect a WhenRules emitted, with the rules that made it fire: a range of the result's
+// `effect_rules`, which all the effects of one WhenRules share.
 struct EmittedEffect {
   std::shared_ptr<const Effect> effect;
-  std::vector<std::shared_ptr<const RuleValue>> rules;
+  uint32_t first_rule = 0;
+  uint32_t rule_count = 0;
 };
 
 struct ActionResult {
@@ -29,12 +32,20 @@ struct ActionResult {
   int64_t error_count = 0;
   std::vector<std::string> errors;     // Messages of the recorded errors, in order.
   std::vector<EmittedEffect> effects;  // In emission order.
+  std::vector<std::shared_ptr<const RuleValue>> effect_rules;  // See EmittedEffect.
+
+  std::span<const std::shared_ptr<const RuleValue>> RulesOf(const EmittedEffect& emitted) const {
+    return std::span(effect_rules).subspan(emitted.first_rule, emitted.rule_count);
+  }
+  // Empties the result for the next action, keeping its storage.
+  void Clear();
 };
 
 // The label mutations an action's emitted label effects apply (spec §4.5.3): skipped when
 // suppressed or when the `apply_if` rule is false; otherwise one per firing rule plus one for
-// the `apply_if` rule. Entities with an empty id are dropped.
-std::vector<LabelMutation> LabelMutationsOf(const ActionResult& result, const Action& action);
+// the `apply_if` rule. Entities with an empty id are dropped. Appended to `mutations`.
+void AppendLabelMutations(const ActionResult& result, const Action& action,
+                          std::vector<LabelMutation>* mutations);
 
 }  // namespace osprey::runtime
 

@@ -1,6 +1,8 @@
 #include "runtime/result_render.h"
 
 #include <algorithm>
+#include <span>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,71 +29,68 @@ void AppendKey(std::string_view key, std::string* out) {
   out->append(": ");
 }
 
-// A JSON list of `texts` (no list when empty is the caller's business).
-template <typename Texts, typename AppendText>
-void AppendList(const Texts& texts, AppendText append_text, std::string* out) {
+// A JSON list of the items of `items` that `selected` accepts (no list when none is the
+// caller's business). Written straight from the result: nothing is collected first.
+template <typename Items, typename Selected, typename AppendText>
+void AppendList(const Items& items, Selected selected, AppendText append_text, std::string* out) {
   out->push_back('[');
   bool first = true;
-  for (const auto& text : texts) {
+  for (const auto& item : items) {
+    if (!selected(item)) continue;
     if (!first) out->append(", ");
     first = false;
-    append_text(text, out);
+    append_text(item, out);
   }
   out->push_back(']');
 }
 
-// The effects' keys, in the order the reference writes them: plugin keys, `__verdicts`,
-// `__entity_label_mutations`; a key only when some effect of its kind was emitted. Written
-// straight to `out`, as the lists of strings they are.
+bool IsKind(const EmittedEffect& emitted, Effect::Kind kind) {
+  return emitted.effect->kind == kind;
+}
+
+// The effects' keys, in the order the reference writes them: plugin keys (each in the order
+// of its first effect), `__verdicts`, `__entity_label_mutations`; a key only when some effect
+// of its kind was emitted. Written straight to `out`, as the lists of strings they are.
 void AppendEffectEntries(const ActionResult& result, std::string* out) {
-  std::vector<const Effect*> verdicts;
-  std::vector<const Effect*> labels;
-  std::vector<std::pair<std::string_view, std::vector<const Effect*>>> custom;
-  for (const EmittedEffect& emitted : result.effects) {
-    const Effect& effect = *emitted.effect;
-    switch (effect.kind) {
-      case Effect::Kind::kVerdict:
-        verdicts.push_back(&effect);
-        break;
-      case Effect::Kind::kLabel:
-        labels.push_back(&effect);
-        break;
-      case Effect::Kind::kCustom: {
-        auto it = std::find_if(custom.begin(), custom.end(),
-                               [&](const auto& entry) { return entry.first == effect.output_key; });
-        if (it == custom.end()) it = custom.insert(custom.end(), {effect.output_key, {}});
-        it->second.push_back(&effect);
-        break;
-      }
-    }
-  }
-  for (const auto& [key, effects] : custom) {
+  const std::vector<EmittedEffect>& effects = result.effects;
+  for (auto first = effects.begin(); first != effects.end(); ++first) {
+    if (!IsKind(*first, Effect::Kind::kCustom)) continue;
+    const std::string_view key = first->effect->output_key;
+    auto has_key = [key](const EmittedEffect& emitted) {
+      return IsKind(emitted, Effect::Kind::kCustom) && emitted.effect->output_key == key;
+    };
+    if (std::any_of(effects.begin(), first, has_key)) continue;  // Written already.
     AppendKey(key, out);
     AppendList(
-        effects,
-        [](const Effect* effect, std::string* text) {
-          AppendJsonString(effect->output_value, text);
+        std::span(first, effects.end()), has_key,
+        [](const EmittedEffect& emitted, std::string* text) {
+          AppendJsonString(emitted.effect->output_value, text);
         },
         out);
   }
-  if (!verdicts.empty()) {
+  auto is_verdict = [](const EmittedEffect& e) { return IsKind(e, Effect::Kind::kVerdict); };
+  if (std::any_of(effects.begin(), effects.end(), is_verdict)) {
     AppendKey("__verdicts", out);
     AppendList(
-        verdicts,
-        [](const Effect* effect, std::string* text) { AppendJsonString(effect->verdict, text); },
+        effects, is_verdict,
+        [](const EmittedEffect& emitted, std::string* text) {
+          AppendJsonString(emitted.effect->verdict, text);
+        },
         out);
   }
-  if (!labels.empty()) {
+  auto is_label = [](const EmittedEffect& e) { return IsKind(e, Effect::Kind::kLabel); };
+  if (std::any_of(effects.begin(), effects.end(), is_label)) {
     AppendKey("__entity_label_mutations", out);
     AppendList(
-        labels,
-        [](const Effect* effect, std::string* text) {
+        effects, is_label,
+        [](const EmittedEffect& emitted, std::string* text) {
           // LabelMutationText, escaped piece by piece.
+          const Effect& effect = *emitted.effect;
           text->push_back('"');
-          AppendJsonStringContents(effect->entity_type, text);
+          AppendJsonStringContents(effect.entity_type, text);
           text->push_back('/');
-          AppendJsonStringContents(effect->label, text);
-          text->append(effect->add ? "/1\"" : "/0\"");
+          AppendJsonStringContents(effect.label, text);
+          text->append(effect.add ? "/1\"" : "/0\"");
         },
         out);
   }
@@ -111,11 +110,9 @@ void AppendResultLine(const ActionResult& result, const std::string& identity,
     AppendKey("__error_count", out);
     absl::StrAppend(out, result.error_count);
     AppendKey("__rules", out);
-    std::vector<std::string_view> rules;
-    for (const auto& [name, value] : result.features) {
-      if (IsTrueRule(value)) rules.push_back(name);
-    }
-    AppendList(rules, AppendJsonString, out);
+    AppendList(
+        result.features, [](const auto& feature) { return IsTrueRule(feature.second); },
+        [](const auto& feature, std::string* text) { AppendJsonString(feature.first, text); }, out);
     AppendEffectEntries(result, out);
     out->push_back('}');
     return;

@@ -16,7 +16,11 @@ std::string StreamEvaluator::EvaluateLine(std::string_view line, int64_t line_nu
       *action, labels_, options_.random_seed ^ static_cast<uint64_t>(line_number),
       options_.emit == EmitMode::kHits ? ResultFeatures::kTrueRules : ResultFeatures::kAll);
   // Label effects are visible to the actions after this one (spec §4.5.3).
-  if (labels_ != nullptr) labels_->Apply(LabelMutationsOf(result, *action));
+  if (labels_ != nullptr) {
+    std::vector<LabelMutation> mutations;
+    AppendLabelMutations(result, *action, &mutations);
+    labels_->Apply(mutations);
+  }
   std::string line_out;
   RenderOptions render;
   render.include_ruleset_identity = options_.include_ruleset_identity;

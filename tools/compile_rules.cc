@@ -35,10 +35,10 @@ class RulesetWithSignatures : public runtime::CompiledRuleset {
                         std::unique_ptr<runtime::CompiledRuleset> ruleset)
       : registry_(std::move(registry)), ruleset_(std::move(ruleset)) {}
 
-  runtime::ActionResult Evaluate(const runtime::Action& action, const runtime::LabelStore* labels,
-                                 uint64_t random_seed,
-                                 runtime::ResultFeatures features) const override {
-    return ruleset_->Evaluate(action, labels, random_seed, features);
+  void EvaluateInto(const runtime::Action& action, const runtime::LabelStore* labels,
+                    uint64_t random_seed, runtime::ResultFeatures features,
+                    runtime::ActionResult* result) const override {
+    ruleset_->EvaluateInto(action, labels, random_seed, features, result);
   }
   const std::string& identity() const override { return ruleset_->identity(); }
   std::vector<std::pair<std::string, double>> compile_phases_ms() const override {

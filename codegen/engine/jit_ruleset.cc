@@ -43,19 +43,19 @@ class JitRuleset : public runtime::CompiledRuleset {
     return absl::OkStatus();
   }
 
-  runtime::ActionResult Evaluate(const runtime::Action& action, const runtime::LabelStore* labels,
-                                 uint64_t random_seed,
-                                 runtime::ResultFeatures features) const override {
+  void EvaluateInto(const runtime::Action& action, const runtime::LabelStore* labels,
+                    uint64_t random_seed, runtime::ResultFeatures features,
+                    runtime::ActionResult* result) const override {
     Frame& frame = ThreadFrame();
     Evaluation& evaluation = frame.evaluation;
-    evaluation.Start(action, labels, random_seed);
+    evaluation.Start(action, labels, random_seed, result);
     const ir::ActionPartition& partition = paths_.ForActionName(action.name);
     OspreyEntryFunction entry = code_->entry(&partition - paths_.partitions.data());
     // A Require that fires may activate nodes the pass already went by: pass again.
     while (evaluation.TakeNewActivations()) {
       entry(AsFrame(evaluation), evaluation.state_data(), frame.lanes.data());
     }
-    return evaluation.Finish(features);
+    evaluation.Finish(features);
   }
 
   const std::string& identity() const override { return identity_; }

@@ -71,14 +71,8 @@ void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes
   }
 }
 
-Evaluation::Evaluation(const Interpreter& interpreter, const runtime::Action& action,
-                       const runtime::LabelStore* labels, uint64_t random_seed)
-    : Evaluation(interpreter) {
-  Start(action, labels, random_seed);
-}
-
 void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore* labels,
-                       uint64_t random_seed) {
+                       uint64_t random_seed, runtime::ActionResult* result) {
   // Only what the previous action computed needs resetting.
   for (int32_t id : written_) values_[id].reset();
   written_.clear();
@@ -91,9 +85,10 @@ void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore*
   action_ = &action;
   labels_ = labels;
   random_seed_ = random_seed;
-  result_ = runtime::ActionResult();
-  result_.action_id = action.id;
-  result_.timestamp = action.timestamp.iso;
+  result_ = result;
+  result_->Clear();
+  result_->action_id = action.id;
+  result_->timestamp = action.timestamp.iso;
 }
 
 // Marks `file` and the files it imports as running for this action.
@@ -115,9 +110,9 @@ void Evaluation::Activate(int32_t file) {
   }
 }
 
-runtime::ActionResult Evaluation::Run(runtime::ResultFeatures features) {
+void Evaluation::Run(runtime::ResultFeatures features) {
   RunPending();
-  return Finish(features);
+  Finish(features);
 }
 
 void Evaluation::RunPending() {
@@ -133,9 +128,9 @@ void Evaluation::RunPending() {
   }
 }
 
-runtime::ActionResult Evaluation::Finish(runtime::ResultFeatures features) {
+void Evaluation::Finish(runtime::ResultFeatures features) {
   const bool all = features == runtime::ResultFeatures::kAll;
-  if (all) result_.features.reserve(program_.features.size());
+  if (all) result_->features.reserve(program_.features.size());
   for (int32_t f : activation_order_) {
     for (const Interpreter::FeatureSlot& slot : interpreter_.file_features_[f]) {
       const int32_t id = slot.node;
@@ -151,7 +146,7 @@ runtime::ActionResult Evaluation::Finish(runtime::ResultFeatures features) {
           if (lane.tag != OSPREY_LANE_FAILED) {
             exported = interpreter_.exported_rules_[View(id).payload][is_true];
           }
-          result_.features.emplace_back(program_.features[slot.feature].name, std::move(exported));
+          result_->features.emplace_back(program_.features[slot.feature].name, std::move(exported));
           continue;
         }
       } else if (!all && has_lane) {
@@ -161,10 +156,9 @@ runtime::ActionResult Evaluation::Finish(runtime::ResultFeatures features) {
       if (!all && !(value && value->kind() == Value::Kind::kRule && value->as_rule().value)) {
         continue;
       }
-      result_.features.emplace_back(program_.features[slot.feature].name, value);
+      result_->features.emplace_back(program_.features[slot.feature].name, value);
     }
   }
-  return std::move(result_);
 }
 
 const std::optional<runtime::Value>& Evaluation::GetLane(int32_t id) {
@@ -239,8 +233,8 @@ void Evaluation::Store(int32_t id, Outcome value) {
 
 void Evaluation::RecordError(NodeView node, std::string message) {
   const ir::SourceRef& source = program_.nodes[node.id].source;
-  ++result_.error_count;
-  result_.errors.push_back(
+  ++result_->error_count;
+  result_->errors.push_back(
       absl::StrFormat("%s:%d:%d: %s", source.path, source.line, source.column, message));
 }
 
@@ -548,8 +542,10 @@ Evaluation::Outcome Evaluation::EvaluateWhenRules(NodeView node) {
     RecordError(node, "WhenRules needs list literals for `rules_any` and `then`");
     return std::nullopt;
   }
-  // Failed items are skipped, not fatal (§4.5.2).
-  std::vector<std::shared_ptr<const runtime::RuleValue>> passing;
+  // Failed items are skipped, not fatal (§4.5.2). The passing rules are appended to the
+  // result's `effect_rules`, which every effect emitted here then names as one range.
+  std::vector<std::shared_ptr<const runtime::RuleValue>>& effect_rules = result_->effect_rules;
+  const size_t first_rule = effect_rules.size();
   for (int32_t i = 0; i < when.rule_count; ++i) {
     int32_t id = node.operands[i].value;
     // A false rule lane is skipped before its value object would be built.
@@ -558,30 +554,27 @@ Evaluation::Outcome Evaluation::EvaluateWhenRules(NodeView node) {
     }
     const Outcome& item = Get(id);
     if (item && item->kind() == Value::Kind::kRule && item->as_rule().value) {
-      if (passing.empty()) passing.reserve(when.rule_count - i);  // One allocation.
-      passing.push_back(item->rule_ptr());
+      effect_rules.push_back(item->rule_ptr());
     }
   }
-  if (!passing.empty()) {
-    const size_t first_effect = result_.effects.size();
-    // Actions where rules fire usually fire several: room for a few WhenRules' effects.
-    if (result_.effects.capacity() == 0) result_.effects.reserve(16);
-    for (size_t i = when.rule_count; i < node.operands.size(); ++i) {
-      int32_t id = node.operands[i].value;
-      if (interpreter_.deferred_[id] && state_[id] == State::kIdle) {
-        EvaluateAndStore(id);
-        state_[id] = State::kDone;
-      }
-      const Outcome& item = Get(id);
-      if (item && item->kind() == Value::Kind::kEffect) {
-        result_.effects.push_back({item->effect_ptr(), {}});
-      }
+  const size_t rule_count = effect_rules.size() - first_rule;
+  if (rule_count == 0) return Value::None();
+  bool emitted = false;
+  for (size_t i = when.rule_count; i < node.operands.size(); ++i) {
+    int32_t id = node.operands[i].value;
+    if (interpreter_.deferred_[id] && state_[id] == State::kIdle) {
+      EvaluateAndStore(id);
+      state_[id] = State::kDone;
     }
-    // Each effect names the passing rules; the last takes the list itself.
-    for (size_t e = first_effect; e < result_.effects.size(); ++e) {
-      result_.effects[e].rules = e + 1 == result_.effects.size() ? std::move(passing) : passing;
+    const Outcome& item = Get(id);
+    if (item && item->kind() == Value::Kind::kEffect) {
+      result_->effects.push_back({item->effect_ptr(), static_cast<uint32_t>(first_rule),
+                                  static_cast<uint32_t>(rule_count)});
+      emitted = true;
     }
   }
+  // Rules that emitted nothing are not kept (no effect's range follows them).
+  if (!emitted && effect_rules.size() == first_rule + rule_count) effect_rules.resize(first_rule);
   return Value::None();
 }
 

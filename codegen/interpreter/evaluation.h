@@ -17,11 +17,9 @@ class Evaluation {
  public:
   // An evaluation of one action at a time; Start() begins the next one, reusing the storage.
   explicit Evaluation(const Interpreter& interpreter);
-  Evaluation(const Interpreter& interpreter, const runtime::Action& action,
-             const runtime::LabelStore* labels, uint64_t random_seed);
 
-  // Evaluates the action given at construction, node by node (the reference interpreter).
-  runtime::ActionResult Run(runtime::ResultFeatures features);
+  // Evaluates the action begun by Start, node by node (the reference interpreter).
+  void Run(runtime::ResultFeatures features);
 
   // --- For compiled code (codegen/engine): the same evaluation, driven from outside. ---
   // Nodes marked in `lane_nodes` keep their value in `lanes` (runtime/abi/jit_abi.h), where
@@ -30,16 +28,17 @@ class Evaluation {
   // node's value (compiled code reads it there).
   void UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes,
                 const std::vector<bool>* lanes_written);
-  // Begins evaluating `action`: forgets the previous action's values and marks the nodes of
-  // main.sml and its imports pending. The action and labels must outlive the evaluation.
-  void Start(const runtime::Action& action, const runtime::LabelStore* labels,
-             uint64_t random_seed);
+  // Begins evaluating `action` into `*result` (cleared here): forgets the previous action's
+  // values and marks the nodes of main.sml and its imports pending. The action, labels and
+  // result must outlive the action's evaluation.
+  void Start(const runtime::Action& action, const runtime::LabelStore* labels, uint64_t random_seed,
+             runtime::ActionResult* result);
   // True (once) when nodes became pending since the last call: run the pending nodes again.
   bool TakeNewActivations() { return std::exchange(activated_new_nodes_, false); }
   // Computes every pending node, in id order, until none is left.
   void RunPending();
-  // The result of the action begun by Start, once no node is pending.
-  runtime::ActionResult Finish(runtime::ResultFeatures features);
+  // Completes the result of the action begun by Start, once no node is pending.
+  void Finish(runtime::ResultFeatures features);
   uint8_t* state_data() { return reinterpret_cast<uint8_t*>(state_.data()); }
   // Computes node `id` and stores its value (in its lane too, for a lane node).
   void EvaluateAndStore(int32_t id) {
@@ -147,7 +146,7 @@ class Evaluation {
   enum class SetState : uint8_t { kUnknown, kFound, kUndecided };
   std::vector<SetState> set_state_;
   std::vector<std::vector<uint8_t>> set_found_;
-  runtime::ActionResult result_;
+  runtime::ActionResult* result_ = nullptr;  // The current action's, given to Start.
   // Interpreter::rule_operand_list_, with `in_lane` set when this evaluation has lanes.
   std::vector<Interpreter::RuleOperand> rule_operand_list_;
   // By ir::Rule index: this evaluation's value of the rule, reused across actions.

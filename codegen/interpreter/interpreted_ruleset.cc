@@ -18,10 +18,10 @@ class InterpretedRuleset : public runtime::CompiledRuleset {
     return absl::OkStatus();
   }
 
-  runtime::ActionResult Evaluate(const runtime::Action& action, const runtime::LabelStore* labels,
-                                 uint64_t random_seed,
-                                 runtime::ResultFeatures features) const override {
-    return interpreter_->Evaluate(action, labels, random_seed, features);
+  void EvaluateInto(const runtime::Action& action, const runtime::LabelStore* labels,
+                    uint64_t random_seed, runtime::ResultFeatures features,
+                    runtime::ActionResult* result) const override {
+    interpreter_->EvaluateInto(action, labels, random_seed, features, result);
   }
   const std::string& identity() const override { return identity_; }
 

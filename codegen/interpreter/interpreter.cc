@@ -290,8 +290,17 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
 runtime::ActionResult Interpreter::Evaluate(const runtime::Action& action,
                                             const runtime::LabelStore* labels, uint64_t random_seed,
                                             runtime::ResultFeatures features) const {
-  Evaluation evaluation(*this, action, labels, random_seed);
-  return evaluation.Run(features);
+  runtime::ActionResult result;
+  EvaluateInto(action, labels, random_seed, features, &result);
+  return result;
+}
+
+void Interpreter::EvaluateInto(const runtime::Action& action, const runtime::LabelStore* labels,
+                               uint64_t random_seed, runtime::ResultFeatures features,
+                               runtime::ActionResult* result) const {
+  Evaluation evaluation(*this);
+  evaluation.Start(action, labels, random_seed, result);
+  evaluation.Run(features);
 }
 
 }  // namespace osprey::codegen

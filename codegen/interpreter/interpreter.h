@@ -33,6 +33,10 @@ class Interpreter {
   runtime::ActionResult Evaluate(
       const runtime::Action& action, const runtime::LabelStore* labels, uint64_t random_seed = 0,
       runtime::ResultFeatures features = runtime::ResultFeatures::kAll) const;
+  // As Evaluate, into `*result` (cleared first, its storage kept).
+  void EvaluateInto(const runtime::Action& action, const runtime::LabelStore* labels,
+                    uint64_t random_seed, runtime::ResultFeatures features,
+                    runtime::ActionResult* result) const;
 
   // Whether an evaluation ever computes node `id` in its pass over pending nodes. It does not
   // for a node whose value is fixed (set up once: fixed_values_), one only a Rule reads

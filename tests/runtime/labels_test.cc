@@ -183,7 +183,7 @@ TEST(LabelStoreBehaviourTest, HasAnyLabelCountsEveryStatus) {
   EXPECT_TRUE(store.HasAnyLabel("User", "has_other"));
   EXPECT_FALSE(store.HasAnyLabel("User", "no_labels"));
   EXPECT_FALSE(store.HasAnyLabel("Email", "has_other"));
-  store.Apply({M("User", "", "x", true), M("User", "new", "", true)});
+  store.Apply(std::vector<LabelMutation>{M("User", "", "x", true), M("User", "new", "", true)});
   EXPECT_FALSE(store.HasAnyLabel("User", ""));
   EXPECT_FALSE(store.HasAnyLabel("User", "new"));
   store.Set("User", "set", "l", LabelState{});
@@ -193,7 +193,7 @@ TEST(LabelStoreBehaviourTest, HasAnyLabelCountsEveryStatus) {
 TEST(LabelStoreBehaviourTest, StateWithoutReasonsIsExpired) {
   InMemoryLabelStore store([] { return kNow; });
   store.Set("User", "u", "l", LabelState{LabelStatus::kManuallyAdded, {}});
-  store.Apply({M("User", "u", "l", false)});
+  store.Apply(std::vector<LabelMutation>{M("User", "u", "l", false)});
   EXPECT_EQ(store.Get("User", "u", "l")->status, LabelStatus::kRemoved);
 }
 
@@ -203,7 +203,7 @@ TEST(LabelStoreBehaviourTest, OneUnexpiringReasonKeepsAManualStateAlive) {
             LabelState{LabelStatus::kManuallyAdded,
                        {LabelReason{"A", kNow - 7200 * kSecond, kNow - 3600 * kSecond},
                         LabelReason{"B", kNow - 7200 * kSecond, std::nullopt}}});
-  store.Apply({M("User", "u", "l", false)});
+  store.Apply(std::vector<LabelMutation>{M("User", "u", "l", false)});
   EXPECT_EQ(store.Get("User", "u", "l")->status, LabelStatus::kManuallyAdded);
 }
 
@@ -214,7 +214,8 @@ TEST(LabelStoreBehaviourTest, UsesTheWallClockByDefault) {
                                  "status": "manually_added",
                                  "expires_at": "2000-01-01T00:00:00"}])")
                   .ok());
-  store.Apply({M("User", "u", "l", false)});  // Long expired, so replaced.
+  store.Apply(
+      std::vector<LabelMutation>{M("User", "u", "l", false)});  // Long expired, so replaced.
   EXPECT_EQ(store.Get("User", "u", "l")->status, LabelStatus::kRemoved);
 }
 

@@ -278,6 +278,50 @@ TEST(BatchLabelsTest, SeveralThreadsSeeTheBatchStartAndApplyAfterInInputOrder) {
   EXPECT_TRUE(HasVip(labels, "u5"));
 }
 
+constexpr const char* kReasonRules = R"(
+UserId: Entity[str] = EntityJson(type='User', path='$.user')
+Flagged: bool = JsonData(path='$.flagged', required=False)
+First = Rule(when_all=[Flagged], description='first')
+Second = Rule(when_all=[Flagged], description='second')
+Never = Rule(when_all=[not Flagged], description='never')
+Third = Rule(when_all=[Flagged], description='third')
+WhenRules(rules_any=[First, Never, Second],
+          then=[LabelAdd(entity=UserId, label='vip'), LabelAdd(entity=UserId, label='spammer')])
+WhenRules(rules_any=[Third], then=[LabelAdd(entity=UserId, label='spammer')])
+)";
+
+std::vector<std::string> ReasonNames(const InMemoryLabelStore& labels, const std::string& user,
+                                     const std::string& label) {
+  std::vector<std::string> names;
+  std::optional<LabelState> state = labels.Get("User", user, label);
+  if (state.has_value()) {
+    for (const LabelReason& reason : state->reasons) names.push_back(reason.name);
+  }
+  return names;
+}
+
+// Each effect of a WhenRules names exactly the rules of that WhenRules that were true, in
+// every action of a stream whose result storage is reused.
+TEST(BatchLabelsTest, EachEffectNamesTheTrueRulesOfItsWhenRules) {
+  for (tools::Engine engine : {tools::Engine::kInterpreter, tools::Engine::kJit}) {
+    SCOPED_TRACE(engine == tools::Engine::kJit ? "jit" : "interpreter");
+    Ruleset ruleset = Compile("reasons", kReasonRules, engine);
+    ASSERT_NE(ruleset, nullptr);
+    RulesetHandle handle(ruleset);
+    InMemoryLabelStore labels;
+    BatchEvaluator evaluator(handle, &labels, BatchOptions{1, {}, 0});
+    std::vector<std::string> results;
+    evaluator.Evaluate(std::vector<std::string>{Flag(1, "u1"), Check(2, "u2"), Flag(3, "u3")}, 1,
+                       results);
+    for (const std::string user : {"u1", "u3"}) {
+      EXPECT_THAT(ReasonNames(labels, user, "vip"), ::testing::ElementsAre("First", "Second"));
+      EXPECT_THAT(ReasonNames(labels, user, "spammer"),
+                  ::testing::ElementsAre("First", "Second", "Third"));
+    }
+    EXPECT_THAT(ReasonNames(labels, "u2", "vip"), ::testing::IsEmpty());
+  }
+}
+
 constexpr const char* kRulesA = "Tag = 'A'\nHitA = Rule(when_all=[Tag == 'A'], description='a')\n";
 constexpr const char* kRulesB = "Tag = 'B'\nHitB = Rule(when_all=[Tag == 'B'], description='b')\n";
 
