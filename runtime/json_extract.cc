@@ -334,7 +334,7 @@ bool CheckValue(const Value& value, const ValueType& type) {
       }
       return false;
     case ValueType::Kind::kEntity:
-      return k == Value::Kind::kEntity && CheckValue(*value.as_entity().id, type.args[0]);
+      return k == Value::Kind::kEntity && CheckValue(value.as_entity().id, type.args[0]);
   }
   return false;
 }

@@ -165,8 +165,8 @@ std::optional<bool> Order(OrderOperator op, const Value& left, const Value& righ
     const EntityValue& a = left.as_entity();
     const EntityValue& b = right.as_entity();
     if (a.type != b.type) return Holds(op, a.type.compare(b.type));
-    if (PythonEquals(*a.id, *b.id)) return Holds(op, 0);
-    return Order(op, *a.id, *b.id, error);
+    if (PythonEquals(a.id, b.id)) return Holds(op, 0);
+    return Order(op, a.id, b.id, error);
   }
   *error = std::string("'") + Symbol(op) + "' not supported between instances of '" +
            PythonTypeName(left) + "' and '" + PythonTypeName(right) + "'";
@@ -212,7 +212,7 @@ bool PythonEquals(const Value& left, const Value& right) {
       return ListsEqual(left.as_list(), right.as_list());
     case Kind::kEntity:
       return left.as_entity().type == right.as_entity().type &&
-             PythonEquals(*left.as_entity().id, *right.as_entity().id);
+             PythonEquals(left.as_entity().id, right.as_entity().id);
     case Kind::kTimeDelta:
       return left.as_time_delta() == right.as_time_delta();
     case Kind::kRule: {

@@ -228,7 +228,7 @@ std::string PythonStr(const Value& value) {
     case Kind::kExperiment:
       return ListStr(value.as_list());
     case Kind::kEntity:
-      return PythonStr(*value.as_entity().id);
+      return PythonStr(value.as_entity().id);
     case Kind::kRule:
       return value.as_rule().value ? "True" : "False";
     case Kind::kTimeDelta:
@@ -249,8 +249,8 @@ std::string PythonRepr(const Value& value) {
     case Kind::kEntity: {
       // EntityT.__repr__: f"EntityT[{type(self.id)}](type='{self.type}', id={self.id})".
       const EntityValue& entity = value.as_entity();
-      return "EntityT[<class '" + PythonTypeName(*entity.id) + "'>](type='" + entity.type +
-             "', id=" + PythonStr(*entity.id) + ")";
+      return "EntityT[<class '" + PythonTypeName(entity.id) + "'>](type='" + entity.type +
+             "', id=" + PythonStr(entity.id) + ")";
     }
     case Kind::kRule: {
       const RuleValue& rule = value.as_rule();

@@ -94,7 +94,7 @@ void AppendJsonValue(const Value& value, std::string* out) {
       return;
     }
     case Value::Kind::kEntity:
-      AppendJsonValue(*value.as_entity().id, out);
+      AppendJsonValue(value.as_entity().id, out);
       return;
     case Value::Kind::kRule:
       out->append(value.as_rule().value ? "true" : "false");

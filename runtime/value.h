@@ -27,10 +27,7 @@ namespace osprey::runtime {
 class Value;
 struct Effect;
 
-struct EntityValue {
-  std::string type;
-  std::shared_ptr<const Value> id;  // A str or int Value.
-};
+struct EntityValue;
 
 // What a Rule feature is, fixed when its ruleset compiles; shared by all its values.
 struct RuleDefinition {
@@ -136,6 +133,11 @@ class Value {
   Data data_;
 };
 
+struct EntityValue {
+  std::string type;
+  Value id;  // A str or int Value.
+};
+
 // Effects returned by effect functions; WhenRules decides whether they are emitted (§4.5).
 struct Effect {
   enum class Kind : uint8_t { kVerdict, kLabel, kCustom };
@@ -157,6 +159,9 @@ struct Effect {
   // kCustom: a plugin effect exported under its own key, e.g. "__ban_user" -> "user_1|reason".
   std::string output_key;
   std::string output_value;
+
+  // Back to a default-constructed effect, keeping the strings' storage for reuse.
+  void Clear();
 };
 
 // The value of a Rule feature. Exported and unwrapped as its boolean.
@@ -173,8 +178,8 @@ struct RuleValue {
 };
 
 inline Value Value::Entity(std::string type, Value id) {
-  return Value(Kind::kEntity, std::make_shared<const EntityValue>(EntityValue{
-                                  std::move(type), std::make_shared<const Value>(std::move(id))}));
+  return Value(Kind::kEntity,
+               std::make_shared<const EntityValue>(EntityValue{std::move(type), std::move(id)}));
 }
 
 // The plain value a convertible value stands for (spec §3.3.4): an entity's id, a rule's

@@ -42,7 +42,8 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       set_state_(program_.pattern_sets.size(), SetState::kUnknown),
       set_found_(program_.pattern_sets.size()),
       rule_operand_list_(interpreter.rule_operand_list_),
-      rule_values_(program_.rules.size()) {
+      rule_values_(program_.rules.size()),
+      effect_slots_(program_.calls.size()) {
   for (size_t i = 0; i < program_.nodes.size(); ++i) {
     // A node only a Rule reads has no value: the Rule looks at its operands.
     if (interpreter_.IsFixed(static_cast<int32_t>(i))) state_[i] = State::kFixed;
@@ -414,6 +415,7 @@ Evaluation::Outcome Evaluation::EvaluateCall(NodeView node, int32_t call_index) 
   context.labels = labels_;
   context.argument_failed = std::span<const bool>(failed_flags.data(), param_count);
   context.random_seed = random_seed_ ^ (static_cast<uint64_t>(call_index) * 0x9E3779B97F4A7C15u);
+  context.effect_slot = &effect_slots_[call_index];
   return FinishCall(
       node, call_index,
       instance->Call(context, std::span<const Value>(arguments.data(), arguments.size())));

@@ -151,6 +151,9 @@ class Evaluation {
   std::vector<Interpreter::RuleOperand> rule_operand_list_;
   // By ir::Rule index: this evaluation's value of the rule, reused across actions.
   std::vector<std::shared_ptr<runtime::RuleValue>> rule_values_;
+  // By call: the effect object the call made, refilled by the next action's call when no
+  // one holds it any more (runtime::CallContext::effect_slot).
+  std::vector<std::shared_ptr<runtime::Effect>> effect_slots_;
 };
 
 }  // namespace osprey::codegen

@@ -30,7 +30,7 @@ Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
     // RegexMatch sees an entity as its id (spec §3.3.4); `in` does not unwrap.
     const Value* text = target ? &*target : nullptr;
     if (text != nullptr && !literal && text->kind() == Value::Kind::kEntity) {
-      text = text->as_entity().id.get();
+      text = &text->as_entity().id;
     }
     if (text != nullptr && text->kind() == Value::Kind::kString) {
       if (const std::vector<uint8_t>* found = PatternSetFound(match.set, *text)) {

@@ -71,7 +71,8 @@ runtime::UdfOutcome ReadJson(const ir::JsonRead& read, const PreparedRead& prepa
       runtime::FindFirst(prepared.path, read.secret ? action.secret_data : action.data);
   if (!match.ok()) return runtime::UdfError{std::string(match.status().message()), true};
   const runtime::JsonValue* found = match->has_value() ? &**match : nullptr;
-  runtime::ValueType type = prepared.type.value_or(runtime::ValueType::Str());
+  static const runtime::ValueType kUntyped = runtime::ValueType::Str();
+  const runtime::ValueType& type = prepared.type ? *prepared.type : kUntyped;
   runtime::UdfOutcome outcome =
       runtime::ExtractJson(found, type, required, coerce_type, read.path_text);
   if (read.entity_type.empty()) return outcome;

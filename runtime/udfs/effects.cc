@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "runtime/udfs/udf_support.h"
 
 namespace osprey::runtime::udfs {
@@ -12,9 +13,9 @@ namespace {
 
 using Args = std::span<const Value>;
 
-UdfOutcome DeclareVerdict(Args args) {
+UdfOutcome DeclareVerdict(CallContext& context, Args args) {
   OSPREY_UDF_STR_ARG(verdict, args, 0, "DeclareVerdict", "verdict");
-  auto effect = std::make_shared<Effect>();
+  std::shared_ptr<Effect> effect = NewEffect(context);
   effect->kind = Effect::Kind::kVerdict;
   effect->verdict = *verdict;
   return Value::Effect(std::move(effect));
@@ -36,10 +37,10 @@ UdfOutcome Label(const SiteData& site, CallContext& context, Args args, bool add
   if (entity.kind() != Value::Kind::kEntity) return WrongType(function, "entity", "Entity", entity);
   const Value& label = ConstOr(site, args, 1);
   if (label.kind() != Value::Kind::kString) return WrongType(function, "label", "str", label);
-  auto effect = std::make_shared<Effect>();
+  std::shared_ptr<Effect> effect = NewEffect(context);
   effect->kind = Effect::Kind::kLabel;
   effect->entity_type = entity.as_entity().type;
-  effect->entity_id = *entity.as_entity().id;
+  effect->entity_id = entity.as_entity().id;
   effect->label = label.as_string();
   effect->add = add;
   effect->delay_action_by_seconds = OptionalSeconds(args[2]);
@@ -53,21 +54,22 @@ UdfOutcome Label(const SiteData& site, CallContext& context, Args args, bool add
   return Value::Effect(std::move(effect));
 }
 
-UdfOutcome BanUser(Args args) {
+UdfOutcome BanUser(CallContext& context, Args args) {
   OSPREY_UDF_STR_ARG(entity, args, 0, "BanUser", "entity");
   OSPREY_UDF_STR_ARG(comment, args, 1, "BanUser", "comment");
-  auto effect = std::make_shared<Effect>();
+  std::shared_ptr<Effect> effect = NewEffect(context);
   effect->kind = Effect::Kind::kCustom;
   effect->output_key = "__ban_user";
-  effect->output_value = *entity + "|" + *comment;
+  absl::StrAppend(&effect->output_value, *entity, "|", *comment);
   return Value::Effect(std::move(effect));
 }
 
 }  // namespace
 
 void RegisterEffectUdfs(NativeUdfRegistry& registry) {
-  registry.Register("DeclareVerdict",
-                    Stateless([](CallContext&, Args args) { return DeclareVerdict(args); }));
+  registry.Register("DeclareVerdict", Stateless([](CallContext& context, Args args) {
+                      return DeclareVerdict(context, args);
+                    }));
   registry.Register("LabelAdd", WithSite([](const SiteData& site, CallContext& context, Args args) {
                       return Label(site, context, args, /*add=*/true);
                     }));
@@ -75,7 +77,8 @@ void RegisterEffectUdfs(NativeUdfRegistry& registry) {
                     WithSite([](const SiteData& site, CallContext& context, Args args) {
                       return Label(site, context, args, /*add=*/false);
                     }));
-  registry.Register("BanUser", Stateless([](CallContext&, Args args) { return BanUser(args); }));
+  registry.Register(
+      "BanUser", Stateless([](CallContext& context, Args args) { return BanUser(context, args); }));
   // Effects are values: the same arguments give the same effect.
   registry.MarkPure("DeclareVerdict");
   registry.MarkPure("BanUser");

@@ -112,14 +112,14 @@ UdfOutcome Assign(const ExperimentSpec& spec, Args args) {
     return WrongType("Experiment", "entity", "Entity", entity);
   }
   const EntityValue& e = entity.as_entity();
-  const std::string id = PythonStr(*e.id);
+  const std::string id = PythonStr(e.id);
   const uint32_t hash = Murmur3X86_32(spec.name + "/" + id, kHashSeed);
   const int64_t unit = hash % kGranularity;
   const auto n = static_cast<int64_t>(spec.buckets.size());
   const int64_t per_bucket = kGranularity / n;
   const int64_t index = unit / per_bucket;
   const bool in = index < n && unit < spec.units[static_cast<size_t>(index)] + per_bucket * index;
-  return Value::Experiment({Value::String(spec.name), *e.id, Value::String(e.type),
+  return Value::Experiment({Value::String(spec.name), e.id, Value::String(e.type),
                             Value::String(in ? spec.buckets[static_cast<size_t>(index)] : ""),
                             Value::String(IntToString(in ? index : -1)),
                             Value::String(spec.version), Value::String(spec.revision)});

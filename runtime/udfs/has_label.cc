@@ -36,7 +36,7 @@ UdfOutcome HasLabel(const SiteData& site, CallContext& context, Args args) {
   const std::string& label = label_value.as_string();
   const bool want_removed = status_value.as_string() == "removed";
   const std::string& type = entity.as_entity().type;
-  const std::string id = PythonStr(*entity.as_entity().id);
+  const std::string id = PythonStr(entity.as_entity().id);
 
   const Value& error_on_empty = args[5];
   if (error_on_empty.kind() == Value::Kind::kBool && error_on_empty.as_bool() &&

@@ -11,13 +11,25 @@
 namespace osprey::runtime::udfs {
 
 const Value& Plain(const Value& value) {
-  if (value.kind() == Value::Kind::kEntity) return *value.as_entity().id;
+  if (value.kind() == Value::Kind::kEntity) return value.as_entity().id;
   return value;
 }
 
 const std::string* AsString(const Value& value) {
   const Value& plain = Plain(value);
   return plain.kind() == Value::Kind::kString ? &plain.as_string() : nullptr;
+}
+
+std::shared_ptr<Effect> NewEffect(CallContext& context) {
+  if (context.effect_slot == nullptr) return std::make_shared<Effect>();
+  std::shared_ptr<Effect>& slot = *context.effect_slot;
+  // Only this slot holds it: the action that used it has been written out and dropped.
+  if (slot != nullptr && slot.use_count() == 1) {
+    slot->Clear();
+  } else {
+    slot = std::make_shared<Effect>();
+  }
+  return slot;
 }
 
 UdfError WrongType(std::string_view function, std::string_view param, std::string_view expected,

@@ -31,6 +31,9 @@ const std::string* AsString(const Value& value);
 // "TypeError: <function>: `<param>` must be <expected>, got <type>".
 UdfError WrongType(std::string_view function, std::string_view param, std::string_view expected,
                    const Value& got);
+// An effect to fill in: the call site's kept one when no one holds it any more (cleared), or
+// a new one (kept in the slot when the context has one).
+std::shared_ptr<Effect> NewEffect(CallContext& context);
 // A copy of what the factory learned about the call site, kept by the instance.
 struct SiteData {
   std::vector<std::optional<Value>> constants;

@@ -322,6 +322,44 @@ TEST(BatchLabelsTest, EachEffectNamesTheTrueRulesOfItsWhenRules) {
   }
 }
 
+// The label effect's entity id of a result with one label effect per WhenRules.
+std::vector<std::string> EffectEntityIds(const ActionResult& result) {
+  std::vector<std::string> ids;
+  for (const EmittedEffect& emitted : result.effects) {
+    ids.push_back(emitted.effect->entity_id.as_string());
+  }
+  return ids;
+}
+
+// An evaluator refills its effect and rule objects from action to action only when no one
+// holds them: a result the caller keeps is never changed by the next evaluation.
+TEST(ResultReuseTest, ResultsTheCallerHoldsStayAsTheyWere) {
+  for (tools::Engine engine : {tools::Engine::kInterpreter, tools::Engine::kJit}) {
+    SCOPED_TRACE(engine == tools::Engine::kJit ? "jit" : "interpreter");
+    Ruleset ruleset = Compile("reuse", kReasonRules, engine);
+    ASSERT_NE(ruleset, nullptr);
+    ActionReader first_reader, second_reader;
+    absl::StatusOr<runtime::Action> first = first_reader.Read(Flag(1, "u1"));
+    absl::StatusOr<runtime::Action> second = second_reader.Read(Flag(2, "u2"));
+    ASSERT_TRUE(first.ok() && second.ok());
+    const ActionResult held = ruleset->Evaluate(*first, nullptr, 0, ResultFeatures::kAll);
+    ActionResult reused;
+    for (const runtime::Action* action : {&*second, &*first, &*second}) {
+      ruleset->EvaluateInto(*action, nullptr, 0, ResultFeatures::kAll, &reused);
+      const std::string user = action == &*second ? "u2" : "u1";
+      EXPECT_THAT(EffectEntityIds(reused), ::testing::ElementsAre(user, user, user));
+      EXPECT_EQ(reused.action_id, action->id);
+      ASSERT_EQ(reused.effects.size(), 3u);
+      EXPECT_EQ(reused.RulesOf(reused.effects[2]).size(), 1u);  // Third's WhenRules.
+    }
+    EXPECT_THAT(EffectEntityIds(held), ::testing::ElementsAre("u1", "u1", "u1"));
+    EXPECT_EQ(held.action_id, 1);
+    ASSERT_EQ(held.effects.size(), 3u);
+    EXPECT_EQ(held.RulesOf(held.effects[0]).size(), 2u);
+    EXPECT_EQ(held.RulesOf(held.effects[0])[1]->name(), "Second");
+  }
+}
+
 constexpr const char* kRulesA = "Tag = 'A'\nHitA = Rule(when_all=[Tag == 'A'], description='a')\n";
 constexpr const char* kRulesB = "Tag = 'B'\nHitB = Rule(when_all=[Tag == 'B'], description='b')\n";
 
