@@ -3,9 +3,11 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 
 namespace osprey::runtime::udfs {
@@ -173,7 +175,23 @@ bool IsPythonSpace(char32_t c) {
   }
 }
 
+namespace {
+
+// Below U+0080 Python's case mappings are ASCII's, one byte to one byte: such text needs no
+// Unicode tables (and most text a rule lowercases is ASCII).
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+}
+
+}  // namespace
+
 std::string PythonLower(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+    return out;
+  }
   // ICU's root-locale full mappings are the ones Python uses (SpecialCasing without language
   // conditions, Final_Sigma included).
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
@@ -185,6 +203,11 @@ std::string PythonLower(std::string_view utf8) {
 }
 
 std::string PythonUpper(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) c = absl::ascii_toupper(static_cast<unsigned char>(c));
+    return out;
+  }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   text.toUpper(icu::Locale::getRoot());
