@@ -1,6 +1,9 @@
 #include "runtime/result_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "absl/strings/str_format.h"
 #include "runtime/big_int.h"
@@ -8,41 +11,64 @@
 
 namespace osprey::runtime {
 
+namespace {
+
+// Whether any of the eight bytes of `word` needs an escape: a control character (below 0x20),
+// '"' or '\\'. Exact (the "has a byte below n" and "has a zero byte" word tests).
+bool NeedsEscape(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  auto has_zero_byte = [](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
+  return ((word - kOnes * 0x20) & ~word & kHigh) != 0 || has_zero_byte(word ^ (kOnes * '"')) ||
+         has_zero_byte(word ^ (kOnes * '\\'));
+}
+
+}  // namespace
+
 void AppendJsonStringContents(std::string_view text, std::string* out) {
-  // Characters that need no escape are copied in runs.
+  // Characters that need no escape are copied in runs, found eight bytes at a time.
+  const char* data = text.data();
+  const size_t size = text.size();
   size_t run = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(text.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default:
-        out->append(absl::StrFormat("\\u%04x", c));
+  size_t i = 0;
+  while (i < size) {
+    for (uint64_t word; i + 8 <= size; i += 8) {
+      std::memcpy(&word, data + i, 8);
+      if (NeedsEscape(word)) break;
+    }
+    for (const size_t stop = std::min(size, i + 8); i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(data[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out->append(data + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"':
+          out->append("\\\"");
+          break;
+        case '\\':
+          out->append("\\\\");
+          break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
+        case '\b':
+          out->append("\\b");
+          break;
+        case '\f':
+          out->append("\\f");
+          break;
+        default:
+          out->append(absl::StrFormat("\\u%04x", c));
+      }
     }
   }
-  out->append(text.data() + run, text.size() - run);
+  out->append(data + run, size - run);
 }
 
 void AppendJsonString(std::string_view text, std::string* out) {

@@ -3,6 +3,7 @@
 #include "runtime/result_json.h"
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 #include <vector>
@@ -134,6 +135,54 @@ TEST(JsonStringTest, AppendsQuotedText) {
   std::string value;
   AppendJsonValue(Value::String(std::string("nul\0x", 5)), &value);
   EXPECT_EQ(value, "\"nul\\u0000x\"");
+}
+
+// json.dumps' escaping of one byte, written the plain way.
+std::string EscapedByte(unsigned char c) {
+  switch (c) {
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    case '\b':
+      return "\\b";
+    case '\f':
+      return "\\f";
+    default:
+      if (c < 0x20) {
+        char escaped[8];
+        std::snprintf(escaped, sizeof(escaped), "\\u%04x", c);
+        return escaped;
+      }
+      return std::string(1, static_cast<char>(c));
+  }
+}
+
+// Texts are scanned eight bytes at a time: every byte value, at every position of texts
+// around the word size, next to bytes that need no escape but sit near those that do.
+TEST(JsonStringTest, EscapesEveryByteAtEveryPosition) {
+  const std::string filler = "ab!#[]~\x7f\x80\xff \x21\x5b\x5d\x1f";  // Last one escaped.
+  for (size_t length : {1, 7, 8, 9, 15, 16, 17, 23}) {
+    for (size_t position = 0; position < length; ++position) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string text;
+        for (size_t i = 0; i < length; ++i) {
+          text.push_back(i == position ? static_cast<char>(byte) : filler[(i * 5) % filler.size()]);
+        }
+        std::string expected;
+        for (char c : text) expected += EscapedByte(static_cast<unsigned char>(c));
+        std::string out;
+        AppendJsonStringContents(text, &out);
+        ASSERT_EQ(out, expected) << "length " << length << ", byte " << byte << " at " << position;
+      }
+    }
+  }
 }
 
 }  // namespace
