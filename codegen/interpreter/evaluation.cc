@@ -70,6 +70,19 @@ void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes
   for (Interpreter::RuleOperand& operand : rule_operand_list_) {
     operand.in_lane = (*lanes_written)[operand.id];
   }
+  // This evaluation's own objects: results of every thread copy them, and a shared object's
+  // reference count would be one cache line all threads write.
+  exported_rules_.clear();
+  for (const std::shared_ptr<const runtime::RuleDefinition>& definition :
+       interpreter_.rule_definitions_) {
+    std::array<Value, 2>& exported = exported_rules_.emplace_back();
+    for (bool value : {false, true}) {
+      auto rule_value = std::make_shared<runtime::RuleValue>();
+      rule_value->definition = definition;
+      rule_value->value = value;
+      exported[value] = Value::Rule(std::move(rule_value));
+    }
+  }
 }
 
 void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore* labels,
@@ -145,7 +158,7 @@ void Evaluation::Finish(runtime::ResultFeatures features) {
           // Not built in this action: the result needs only its boolean.
           Outcome exported;
           if (lane.tag != OSPREY_LANE_FAILED) {
-            exported = interpreter_.exported_rules_[View(id).payload][is_true];
+            exported = exported_rules_[View(id).payload][is_true];
           }
           result_->features.emplace_back(program_.features[slot.feature].name, std::move(exported));
           continue;
@@ -153,11 +166,17 @@ void Evaluation::Finish(runtime::ResultFeatures features) {
       } else if (!all && has_lane) {
         continue;  // Another lane node holds a scalar, never a rule.
       }
-      const Outcome& value = Get(id);
+      Get(id);  // A lane node's value is built in values_ on this read.
+      Outcome& value = values_[id];
       if (!all && !(value && value->kind() == Value::Kind::kRule && value->as_rule().value)) {
         continue;
       }
-      result_->features.emplace_back(program_.features[slot.feature].name, value);
+      const std::string& name = program_.features[slot.feature].name;
+      if (slot.result_takes_value) {
+        result_->features.emplace_back(name, std::move(value));
+      } else {
+        result_->features.emplace_back(name, value);
+      }
     }
   }
 }

@@ -2,6 +2,7 @@
 #ifndef OSPREY_CODEGEN_INTERPRETER_EVALUATION_H_
 #define OSPREY_CODEGEN_INTERPRETER_EVALUATION_H_
 
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -151,6 +152,10 @@ class Evaluation {
   std::vector<Interpreter::RuleOperand> rule_operand_list_;
   // By ir::Rule index: this evaluation's value of the rule, reused across actions.
   std::vector<std::shared_ptr<runtime::RuleValue>> rule_values_;
+  // With lanes, by ir::Rule index and boolean: the value a result exports for a rule whose
+  // value object was not built in the action (without fields: a result shows a rule feature
+  // as its boolean only).
+  std::vector<std::array<runtime::Value, 2>> exported_rules_;
   // By call: the effect object the call made, refilled by the next action's call when no
   // one holds it any more (runtime::CallContext::effect_slot).
   std::vector<std::shared_ptr<runtime::Effect>> effect_slots_;

@@ -258,20 +258,16 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
   for (const ir::Rule& rule : program.rules) {
     interpreter->rule_definitions_.push_back(std::make_shared<const runtime::RuleDefinition>(
         runtime::RuleDefinition{rule.name, rule.description_template, rule.field_names}));
-    std::array<runtime::Value, 2>& exported = interpreter->exported_rules_.emplace_back();
-    for (bool value : {false, true}) {
-      auto rule_value = std::make_shared<runtime::RuleValue>();
-      rule_value->definition = interpreter->rule_definitions_.back();
-      rule_value->value = value;
-      exported[value] = runtime::Value::Rule(std::move(rule_value));
-    }
   }
+  std::vector<int32_t> exports_of_node(program.nodes.size(), 0);
+  for (const ir::Feature& feature : program.features) ++exports_of_node[feature.value.value];
   interpreter->file_features_.resize(program.files.size());
   for (size_t f = 0; f < program.files.size(); ++f) {
     for (int32_t feature : program.files[f].features) {
       const int32_t node = program.features[feature].value.value;
       interpreter->file_features_[f].push_back(
-          {feature, node, program.nodes[node].op == ir::Op::kRule});
+          {feature, node, program.nodes[node].op == ir::Op::kRule,
+           exports_of_node[node] == 1 && !interpreter->IsFixed(node)});
     }
   }
   interpreter->file_nodes_.resize(program.files.size());

@@ -82,6 +82,9 @@ class Interpreter {
     int32_t feature;  // Into Program::features.
     int32_t node;
     bool is_rule;  // The node is a Rule.
+    // No other feature exports the node and its value is not fixed: the result can take the
+    // value instead of copying it, since nothing reads it after the action.
+    bool result_takes_value;
   };
   std::vector<std::vector<FeatureSlot>> file_features_;
   // By node: its value when it is the same for every action, built once (copies share it):
@@ -93,9 +96,6 @@ class Interpreter {
   std::vector<std::vector<runtime::Value>> call_constants_;
   // By ir::Rule index: what its values share.
   std::vector<std::shared_ptr<const runtime::RuleDefinition>> rule_definitions_;
-  // By ir::Rule index, by boolean: the value a result exports for a rule feature computed in a
-  // lane (without fields: a result shows a rule feature as its boolean only).
-  std::vector<std::array<runtime::Value, 2>> exported_rules_;
   // By node: a `when_all` list or description f-string whose only reader is a Rule. The Rule
   // reads what it needs from such a node's operands, so the node itself builds no list or
   // string: its value is None, or failed when an operand failed (which fails the Rule, as the

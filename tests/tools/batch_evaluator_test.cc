@@ -360,6 +360,42 @@ TEST(ResultReuseTest, ResultsTheCallerHoldsStayAsTheyWere) {
   }
 }
 
+// Features a result must copy rather than take: a list of constants (fixed once per
+// ruleset), a pure call of constants, and nodes two features export.
+constexpr const char* kSharedValueRules = R"(
+Text: str = JsonData(path='$.text', required=False)
+Greeting = 'a constant long enough to live on the heap'
+Verdict = DeclareVerdict(verdict='reject')
+Words = [Greeting, 'other']
+Alias = Text
+Again = Alias
+Hit = Rule(when_all=[Text == 'hit'], description='hit')
+SameHit = Hit
+WhenRules(rules_any=[Hit], then=[Verdict])
+)";
+
+TEST(ResultReuseTest, ValuesSharedAcrossActionsOrFeaturesAreInEveryResult) {
+  const std::vector<std::string> lines = {Action(1, "{\"text\": \"hit\"}"),
+                                          Action(2, "{\"text\": \"miss\"}"),
+                                          Action(3, "{\"text\": \"hit\"}"), Action(4, "{}")};
+  Ruleset reference = Compile("shared_interp", kSharedValueRules, tools::Engine::kInterpreter);
+  Ruleset jit = Compile("shared_jit", kSharedValueRules, tools::Engine::kJit);
+  ASSERT_NE(reference, nullptr);
+  ASSERT_NE(jit, nullptr);
+  const std::vector<std::string> expected = RunStream(*reference, lines, 0);
+  RulesetHandle handle(jit);
+  BatchEvaluator evaluator(handle, nullptr, BatchOptions{1, {}, 0});
+  EXPECT_EQ(RunBatches(evaluator, lines, 2), expected);
+  EXPECT_EQ(RunStream(*jit, lines, 0), expected);
+  // Each line, not only the first, shows the constants and both exports of a node.
+  for (const std::string& line : expected) {
+    EXPECT_THAT(
+        line, HasSubstr("\"Words\": [\"a constant long enough to live on the heap\", \"other\"]"));
+  }
+  EXPECT_THAT(expected[2], HasSubstr("\"Alias\": \"hit\", \"Again\": \"hit\""));
+  EXPECT_THAT(expected[2], HasSubstr("\"Hit\": true, \"SameHit\": true"));
+}
+
 constexpr const char* kRulesA = "Tag = 'A'\nHitA = Rule(when_all=[Tag == 'A'], description='a')\n";
 constexpr const char* kRulesB = "Tag = 'B'\nHitB = Rule(when_all=[Tag == 'B'], description='b')\n";
 
