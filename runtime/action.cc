@@ -61,17 +61,24 @@ int DaysInMonth(int64_t year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
-// datetime.isoformat(): microseconds only when non-zero, the offset only when aware.
-std::string IsoFormat(const Civil& c, bool has_offset, int offset_minutes) {
-  std::string text = absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day,
-                                     c.hour, c.minute, c.second);
-  if (c.micros != 0) text += absl::StrFormat(".%06d", c.micros);
+// datetime.isoformat(): microseconds only when non-zero, the offset only when aware. Written
+// into the timestamp's own buffer.
+void SetIsoFormat(const Civil& c, bool has_offset, int offset_minutes, Timestamp* t) {
+  char* out = t->iso_text.data();
+  const size_t capacity = t->iso_text.size();
+  size_t size =
+      static_cast<size_t>(absl::SNPrintF(out, capacity, "%04d-%02d-%02dT%02d:%02d:%02d", c.year,
+                                         c.month, c.day, c.hour, c.minute, c.second));
+  if (c.micros != 0) {
+    size += static_cast<size_t>(absl::SNPrintF(out + size, capacity - size, ".%06d", c.micros));
+  }
   if (has_offset) {
     int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    text += absl::StrFormat("%c%02d:%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60,
-                            magnitude % 60);
+    size += static_cast<size_t>(absl::SNPrintF(out + size, capacity - size, "%c%02d:%02d",
+                                               offset_minutes < 0 ? '-' : '+', magnitude / 60,
+                                               magnitude % 60));
   }
-  return text;
+  t->iso_size = static_cast<uint8_t>(size);
 }
 
 // A cursor over the timestamp text.
@@ -234,7 +241,7 @@ absl::StatusOr<Timestamp> ParseTimestamp(std::string_view text) {
   t.unix_micros = local_micros - static_cast<int64_t>(offset_minutes) * 60000000;
   t.has_offset = has_offset;
   t.offset_minutes = offset_minutes;
-  t.iso = IsoFormat(c, has_offset, offset_minutes);
+  SetIsoFormat(c, has_offset, offset_minutes, &t);
   return t;
 }
 
@@ -242,7 +249,7 @@ Timestamp UtcTimestamp(int64_t unix_micros) {
   Timestamp t;
   t.unix_micros = unix_micros;
   t.has_offset = true;
-  t.iso = IsoFormat(CivilFromMicros(unix_micros), true, 0);
+  SetIsoFormat(CivilFromMicros(unix_micros), true, 0, &t);
   return t;
 }
 

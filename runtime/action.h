@@ -7,6 +7,7 @@
 #ifndef OSPREY_RUNTIME_ACTION_H_
 #define OSPREY_RUNTIME_ACTION_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,7 +24,13 @@ struct Timestamp {
   int64_t unix_micros = 0;  // For a naive time: as if it were UTC.
   bool has_offset = false;
   int32_t offset_minutes = 0;
-  std::string iso;  // isoformat() of the time as given (its own offset kept).
+
+  // isoformat() of the time as given (its own offset kept).
+  std::string_view iso() const { return std::string_view(iso_text.data(), iso_size); }
+  // Held inline (an action is read without allocating it): at most 36 characters, as in
+  // "-292277-01-09T04:00:54.775808+23:59".
+  std::array<char, 40> iso_text{};
+  uint8_t iso_size = 0;
 };
 
 // Parses an ISO-8601 / RFC 3339 timestamp the way the reference does (dateutil): "Z" and

@@ -282,13 +282,17 @@ std::string ValueType::DisplayName() const {
 }
 
 UdfOutcome ExtractJson(const JsonValue* value, const ValueType& type, bool required,
-                       bool coerce_type, std::string_view path_text) {
+                       bool coerce_type, std::string_view path_text,
+                       std::shared_ptr<std::string>* string_slot) {
   if (value == nullptr) {
     if (AcceptsNone(type)) return Value::None();
-    std::string message = absl::StrFormat("Missing Json data at path `%s`.", path_text);
-    return UdfError{std::move(message), /*recorded=*/required};
+    if (!required) return UdfError{"", /*recorded=*/false};  // An expected failure: no message.
+    return UdfError{absl::StrFormat("Missing Json data at path `%s`.", path_text), true};
   }
   if (CheckJson(*value, type)) {
+    if (string_slot != nullptr && TypeOf(*value) == element_type::STRING) {
+      return StringValueIn(*string_slot, StringOf(*value));
+    }
     std::string error;
     std::optional<Value> converted = JsonToValue(*value, &error);
     if (!converted) return UdfError{std::move(error), true};

@@ -18,6 +18,7 @@
 #define OSPREY_RUNTIME_JSON_EXTRACT_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,9 +67,11 @@ struct ValueType {
 //    succeeds; else a recorded error "Invalid type in Json data at path `<path_text>`. Has type
 //    `<python type>`, expected `<type>`.".
 // int() of an infinite float gives another recorded error.
-// `path_text` is jsonpath-rw's str() of the path.
+// `path_text` is jsonpath-rw's str() of the path. With `string_slot`, a JSON string taken as
+// it is goes into the slot's string when no one else holds it (see StringValueIn).
 UdfOutcome ExtractJson(const JsonValue* value, const ValueType& type, bool required,
-                       bool coerce_type, std::string_view path_text);
+                       bool coerce_type, std::string_view path_text,
+                       std::shared_ptr<std::string>* string_slot = nullptr);
 
 // True when `value` passes the check of `type` (no coercion): §4.6.3.
 bool CheckValue(const Value& value, const ValueType& type);

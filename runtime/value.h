@@ -64,6 +64,9 @@ class Value {
   static Value String(std::string s) {
     return Value(Kind::kString, std::make_shared<const std::string>(std::move(s)));
   }
+  static Value SharedString(std::shared_ptr<const std::string> s) {
+    return Value(Kind::kString, std::move(s));
+  }
   static Value List(std::vector<Value> items) {
     return Value(Kind::kList, std::make_shared<const std::vector<Value>>(std::move(items)));
   }
@@ -181,6 +184,11 @@ inline Value Value::Entity(std::string type, Value id) {
   return Value(Kind::kEntity,
                std::make_shared<const EntityValue>(EntityValue{std::move(type), std::move(id)}));
 }
+
+// A str Value of `text` held by `slot`: the slot's string is refilled when only the slot holds
+// it (the values made from it earlier are all gone), else the slot gets a new string. For an
+// evaluator that makes the same node's string action after action.
+Value StringValueIn(std::shared_ptr<std::string>& slot, std::string_view text);
 
 // The plain value a convertible value stands for (spec §3.3.4): an entity's id, a rule's
 // boolean, a time delta's seconds as float, an experiment's list of strings; others unchanged.

@@ -43,7 +43,8 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       set_found_(program_.pattern_sets.size()),
       rule_operand_list_(interpreter.rule_operand_list_),
       rule_values_(program_.rules.size()),
-      effect_slots_(program_.calls.size()) {
+      effect_slots_(program_.calls.size()),
+      string_slots_(program_.json_reads.size()) {
   for (size_t i = 0; i < program_.nodes.size(); ++i) {
     // A node only a Rule reads has no value: the Rule looks at its operands.
     if (interpreter_.IsFixed(static_cast<int32_t>(i))) state_[i] = State::kFixed;
@@ -102,7 +103,7 @@ void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore*
   result_ = result;
   result_->Clear();
   result_->action_id = action.id;
-  result_->timestamp = action.timestamp.iso;
+  result_->timestamp = action.timestamp.iso();
 }
 
 // Marks `file` and the files it imports as running for this action.
@@ -477,8 +478,8 @@ Evaluation::Outcome Evaluation::EvaluateJsonRead(NodeView node) {
     if (!input) return std::nullopt;
     coerce_type = runtime::Truthy(*input);
   }
-  runtime::UdfOutcome outcome =
-      ReadJson(read, interpreter_.reads_[node.payload], *action_, required, coerce_type);
+  runtime::UdfOutcome outcome = ReadJson(read, interpreter_.reads_[node.payload], *action_,
+                                         required, coerce_type, &string_slots_[node.payload]);
   if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
     if (udf_error->recorded) RecordError(node, udf_error->message);
     return std::nullopt;

@@ -159,6 +159,9 @@ class Evaluation {
   // By call: the effect object the call made, refilled by the next action's call when no
   // one holds it any more (runtime::CallContext::effect_slot).
   std::vector<std::shared_ptr<runtime::Effect>> effect_slots_;
+  // By ir::JsonRead: the string the read made, refilled by the next action's read when no one
+  // holds it any more (runtime::StringValueIn).
+  std::vector<std::shared_ptr<std::string>> string_slots_;
 };
 
 }  // namespace osprey::codegen

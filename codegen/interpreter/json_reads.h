@@ -3,6 +3,7 @@
 #ifndef OSPREY_CODEGEN_INTERPRETER_JSON_READS_H_
 #define OSPREY_CODEGEN_INTERPRETER_JSON_READS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -30,9 +31,11 @@ struct PreparedRead {
 PreparedRead PrepareRead(const ir::JsonRead& read);
 
 // JsonData's (or EntityJson's) value for `action`: the first match of the path in the action's
-// data (or secret data), checked and coerced as spec §4.6 says.
+// data (or secret data), checked and coerced as spec §4.6 says. A string read as it is goes
+// into `string_slot` when given (runtime::ExtractJson).
 runtime::UdfOutcome ReadJson(const ir::JsonRead& read, const PreparedRead& prepared,
-                             const runtime::Action& action, bool required, bool coerce_type);
+                             const runtime::Action& action, bool required, bool coerce_type,
+                             std::shared_ptr<std::string>* string_slot = nullptr);
 
 }  // namespace osprey::codegen
 
