@@ -226,7 +226,7 @@ Evaluation::Truth Evaluation::TruthOf(int32_t id) {
                   lanes_ != nullptr && (*lanes_written_)[id]});
 }
 
-Evaluation::Truth Evaluation::TruthOf(const Interpreter::RuleOperand& operand) {
+Evaluation::Truth Evaluation::TruthOfOperand(const Interpreter::RuleOperand& operand) {
   // Every lane the runtime or compiled code writes (lane nodes and mirrored ones) tells the
   // truth of its value without a Value, except an OBJECT lane.
   const int32_t id = operand.id;
@@ -236,14 +236,6 @@ Evaluation::Truth Evaluation::TruthOf(const Interpreter::RuleOperand& operand) {
   const Outcome& value = values_[id];
   if (!value) return Truth::kFailed;
   return runtime::Truthy(*value) ? Truth::kTrue : Truth::kFalse;
-}
-
-bool Evaluation::Failed(const Interpreter::RuleOperand& operand) {
-  const int32_t id = operand.id;
-  if (operand.in_lane && lanes_[id].tag != OSPREY_LANE_OBJECT) {
-    return lanes_[id].tag == OSPREY_LANE_FAILED;
-  }
-  return !values_[id].has_value();
 }
 
 void Evaluation::Store(int32_t id, Outcome value) {

@@ -71,9 +71,20 @@ class Evaluation {
   // The truth a lane holding a value (not OBJECT) tells; `is_rule`: the lane of a Rule.
   static Truth TruthOfLane(const OspreyLane& lane, bool is_rule);
   // TruthOf and Failed of an operand of a Rule (rule_operand_list_), whose op and lane are
-  // known.
-  Truth TruthOf(const Interpreter::RuleOperand& operand);
-  bool Failed(const Interpreter::RuleOperand& operand);
+  // known. Inline for the common case, a bool lane (every Rule reads a few on every action).
+  Truth TruthOf(const Interpreter::RuleOperand& operand) {
+    if (operand.in_lane && lanes_[operand.id].tag == OSPREY_LANE_BOOL) {
+      return operand.is_rule || lanes_[operand.id].bits != 0 ? Truth::kTrue : Truth::kFalse;
+    }
+    return TruthOfOperand(operand);
+  }
+  bool Failed(const Interpreter::RuleOperand& operand) {
+    if (operand.in_lane && lanes_[operand.id].tag != OSPREY_LANE_OBJECT) {
+      return lanes_[operand.id].tag == OSPREY_LANE_FAILED;
+    }
+    return !values_[operand.id].has_value();
+  }
+  Truth TruthOfOperand(const Interpreter::RuleOperand& operand);
   // What evaluation reads of a node on every action, from the interpreter's packed table
   // (Interpreter::packed_nodes_) rather than the much larger ir::Node.
   struct NodeView {
