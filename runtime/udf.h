@@ -45,10 +45,14 @@ struct CallContext {
   // HasLabel's "now" (Osprey reads the wall clock there, not the action time). 0 = read the
   // clock; tests set it.
   int64_t now_unix_micros = 0;
-  // The effect object this call site made for an earlier action, kept by an evaluator that
-  // evaluates action after action (null: none is kept). An effect function refills it when
-  // no one holds it any more instead of allocating one (see udfs::NewEffect).
-  std::shared_ptr<Effect>* effect_slot = nullptr;
+  // What this call site made for an earlier action, kept by an evaluator that evaluates
+  // action after action (null: nothing is kept). A function refills an object when no one
+  // holds it any more instead of allocating one (udfs::NewEffect, udfs::StringResult).
+  struct Slots {
+    std::shared_ptr<Effect> effect;
+    std::shared_ptr<std::string> string;
+  };
+  Slots* slots = nullptr;
 };
 
 class UdfInstance {

@@ -17,15 +17,6 @@ void Effect::Clear() {
   output_value.clear();
 }
 
-Value StringValueIn(std::shared_ptr<std::string>& slot, std::string_view text) {
-  if (slot != nullptr && slot.use_count() == 1) {
-    slot->assign(text);
-  } else {
-    slot = std::make_shared<std::string>(text);
-  }
-  return Value::SharedString(slot);
-}
-
 Value Unwrap(const Value& value) {
   switch (value.kind()) {
     case Value::Kind::kEntity:

@@ -185,10 +185,24 @@ inline Value Value::Entity(std::string type, Value id) {
                std::make_shared<const EntityValue>(EntityValue{std::move(type), std::move(id)}));
 }
 
-// A str Value of `text` held by `slot`: the slot's string is refilled when only the slot holds
-// it (the values made from it earlier are all gone), else the slot gets a new string. For an
-// evaluator that makes the same node's string action after action.
-Value StringValueIn(std::shared_ptr<std::string>& slot, std::string_view text);
+// A str Value held by `slot`, written by `fill(std::string&)` into an empty string: the slot's
+// own when only the slot holds it (the values made from it earlier are all gone), else a new
+// one the slot then keeps. For an evaluator that makes the same node's string action after
+// action: the string's storage is reused.
+template <typename Fill>
+Value StringValueFilled(std::shared_ptr<std::string>& slot, Fill fill) {
+  if (slot != nullptr && slot.use_count() == 1) {
+    slot->clear();
+  } else {
+    slot = std::make_shared<std::string>();
+  }
+  fill(*slot);
+  return Value::SharedString(slot);
+}
+// StringValueFilled with a copy of `text`.
+inline Value StringValueIn(std::shared_ptr<std::string>& slot, std::string_view text) {
+  return StringValueFilled(slot, [text](std::string& out) { out.assign(text); });
+}
 
 // The plain value a convertible value stands for (spec §3.3.4): an entity's id, a rule's
 // boolean, a time delta's seconds as float, an experiment's list of strings; others unchanged.

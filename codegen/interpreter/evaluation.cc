@@ -43,7 +43,7 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       set_found_(program_.pattern_sets.size()),
       rule_operand_list_(interpreter.rule_operand_list_),
       rule_values_(program_.rules.size()),
-      effect_slots_(program_.calls.size()),
+      call_slots_(program_.calls.size()),
       string_slots_(program_.json_reads.size()) {
   for (size_t i = 0; i < program_.nodes.size(); ++i) {
     // A node only a Rule reads has no value: the Rule looks at its operands.
@@ -427,7 +427,7 @@ Evaluation::Outcome Evaluation::EvaluateCall(NodeView node, int32_t call_index) 
   context.labels = labels_;
   context.argument_failed = std::span<const bool>(failed_flags.data(), param_count);
   context.random_seed = random_seed_ ^ (static_cast<uint64_t>(call_index) * 0x9E3779B97F4A7C15u);
-  context.effect_slot = &effect_slots_[call_index];
+  context.slots = &call_slots_[call_index];
   return FinishCall(
       node, call_index,
       instance->Call(context, std::span<const Value>(arguments.data(), arguments.size())));

@@ -167,9 +167,9 @@ class Evaluation {
   // value object was not built in the action (without fields: a result shows a rule feature
   // as its boolean only).
   std::vector<std::array<runtime::Value, 2>> exported_rules_;
-  // By call: the effect object the call made, refilled by the next action's call when no
-  // one holds it any more (runtime::CallContext::effect_slot).
-  std::vector<std::shared_ptr<runtime::Effect>> effect_slots_;
+  // By call: the objects the call made, refilled by the next action's call when no one holds
+  // them any more (runtime::CallContext::slots).
+  std::vector<runtime::CallContext::Slots> call_slots_;
   // By ir::JsonRead: the string the read made, refilled by the next action's read when no one
   // holds it any more (runtime::StringValueIn).
   std::vector<std::shared_ptr<std::string>> string_slots_;

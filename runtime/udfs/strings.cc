@@ -171,13 +171,15 @@ void RegisterStringUdfs(NativeUdfRegistry& registry) {
                       OSPREY_UDF_STR_ARG(s, args, 0, "StringLength", "s");
                       return Value::Int(static_cast<int64_t>(CodePointCount(*s)));
                     }));
-  registry.Register("StringToLower", Stateless([](CallContext&, Args args) -> UdfOutcome {
+  registry.Register("StringToLower", Stateless([](CallContext& context, Args args) -> UdfOutcome {
                       OSPREY_UDF_STR_ARG(s, args, 0, "StringToLower", "s");
-                      return Value::String(PythonLower(*s));
+                      return StringResult(context,
+                                          [s](std::string& out) { AppendPythonLower(*s, &out); });
                     }));
-  registry.Register("StringToUpper", Stateless([](CallContext&, Args args) -> UdfOutcome {
+  registry.Register("StringToUpper", Stateless([](CallContext& context, Args args) -> UdfOutcome {
                       OSPREY_UDF_STR_ARG(s, args, 0, "StringToUpper", "s");
-                      return Value::String(PythonUpper(*s));
+                      return StringResult(context,
+                                          [s](std::string& out) { AppendPythonUpper(*s, &out); });
                     }));
   registry.Register("StringStartsWith", Stateless([](CallContext&, Args args) -> UdfOutcome {
                       OSPREY_UDF_STR_ARG(s, args, 0, "StringStartsWith", "s");

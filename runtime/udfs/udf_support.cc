@@ -23,8 +23,8 @@ const std::string* AsString(const Value& value) {
 }
 
 std::shared_ptr<Effect> NewEffect(CallContext& context) {
-  if (context.effect_slot == nullptr) return std::make_shared<Effect>();
-  std::shared_ptr<Effect>& slot = *context.effect_slot;
+  if (context.slots == nullptr) return std::make_shared<Effect>();
+  std::shared_ptr<Effect>& slot = context.slots->effect;
   // Only this slot holds it: the action that used it has been written out and dropped.
   if (slot != nullptr && slot.use_count() == 1) {
     slot->Clear();
@@ -186,33 +186,49 @@ bool IsAscii(std::string_view text) {
 
 }  // namespace
 
-std::string PythonLower(std::string_view utf8) {
+void AppendPythonLower(std::string_view utf8, std::string* out) {
   if (IsAscii(utf8)) {
-    std::string out(utf8);
-    for (char& c : out) c = absl::ascii_tolower(static_cast<unsigned char>(c));
-    return out;
+    const size_t start = out->size();
+    out->append(utf8);
+    for (size_t i = start; i < out->size(); ++i) {
+      (*out)[i] = absl::ascii_tolower(static_cast<unsigned char>((*out)[i]));
+    }
+    return;
   }
   // ICU's root-locale full mappings are the ones Python uses (SpecialCasing without language
   // conditions, Final_Sigma included).
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   text.toLower(icu::Locale::getRoot());
-  std::string out;
-  text.toUTF8String(out);
-  return out;
+  text.toUTF8String(*out);
 }
 
-std::string PythonUpper(std::string_view utf8) {
+void AppendPythonUpper(std::string_view utf8, std::string* out) {
   if (IsAscii(utf8)) {
-    std::string out(utf8);
-    for (char& c : out) c = absl::ascii_toupper(static_cast<unsigned char>(c));
-    return out;
+    const size_t start = out->size();
+    out->append(utf8);
+    for (size_t i = start; i < out->size(); ++i) {
+      (*out)[i] = absl::ascii_toupper(static_cast<unsigned char>((*out)[i]));
+    }
+    return;
   }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   text.toUpper(icu::Locale::getRoot());
+  text.toUTF8String(*out);
+}
+
+std::string PythonLower(std::string_view utf8) {
   std::string out;
-  text.toUTF8String(out);
+  out.reserve(utf8.size());
+  AppendPythonLower(utf8, &out);
+  return out;
+}
+
+std::string PythonUpper(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  AppendPythonUpper(utf8, &out);
   return out;
 }
 

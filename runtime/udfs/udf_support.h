@@ -34,6 +34,16 @@ UdfError WrongType(std::string_view function, std::string_view param, std::strin
 // An effect to fill in: the call site's kept one when no one holds it any more (cleared), or
 // a new one (kept in the slot when the context has one).
 std::shared_ptr<Effect> NewEffect(CallContext& context);
+// A str result written in place by `fill(std::string&)`: into the call site's kept string
+// when no one holds it any more, else into a new one (runtime::StringValueFilled).
+template <typename Fill>
+Value StringResult(CallContext& context, Fill fill) {
+  if (context.slots == nullptr) {
+    std::shared_ptr<std::string> fresh;
+    return StringValueFilled(fresh, fill);
+  }
+  return StringValueFilled(context.slots->string, fill);
+}
 // A copy of what the factory learned about the call site, kept by the instance.
 struct SiteData {
   std::vector<std::optional<Value>> constants;
@@ -64,6 +74,9 @@ bool IsPythonSpace(char32_t c);
 // Python str.lower() / str.upper(): full Unicode case mappings, final sigma included.
 std::string PythonLower(std::string_view utf8);
 std::string PythonUpper(std::string_view utf8);
+// The same, appended to `out`.
+void AppendPythonLower(std::string_view utf8, std::string* out);
+void AppendPythonUpper(std::string_view utf8, std::string* out);
 // Python int -> str.
 std::string IntToString(int64_t value);
 

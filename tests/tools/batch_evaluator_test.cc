@@ -281,6 +281,8 @@ TEST(BatchLabelsTest, SeveralThreadsSeeTheBatchStartAndApplyAfterInInputOrder) {
 constexpr const char* kReasonRules = R"(
 UserId: Entity[str] = EntityJson(type='User', path='$.user')
 Flagged: bool = JsonData(path='$.flagged', required=False)
+Name: str = JsonData(path='$.user')
+Shout = StringToUpper(s=Name)
 First = Rule(when_all=[Flagged], description='first')
 Second = Rule(when_all=[Flagged], description='second')
 Never = Rule(when_all=[not Flagged], description='never')
@@ -331,8 +333,18 @@ std::vector<std::string> EffectEntityIds(const ActionResult& result) {
   return ids;
 }
 
-// An evaluator refills its effect and rule objects from action to action only when no one
-// holds them: a result the caller keeps is never changed by the next evaluation.
+// The str value of the feature `name` of `result` ("" when it has none).
+std::string FeatureText(const ActionResult& result, const std::string& name) {
+  for (const auto& [feature, value] : result.features) {
+    if (feature == name && value && value->kind() == Value::Kind::kString) {
+      return value->as_string();
+    }
+  }
+  return "";
+}
+
+// An evaluator refills its effect, string and rule objects from action to action only when
+// no one holds them: a result the caller keeps is never changed by the next evaluation.
 TEST(ResultReuseTest, ResultsTheCallerHoldsStayAsTheyWere) {
   for (tools::Engine engine : {tools::Engine::kInterpreter, tools::Engine::kJit}) {
     SCOPED_TRACE(engine == tools::Engine::kJit ? "jit" : "interpreter");
@@ -348,11 +360,14 @@ TEST(ResultReuseTest, ResultsTheCallerHoldsStayAsTheyWere) {
       ruleset->EvaluateInto(*action, nullptr, 0, ResultFeatures::kAll, &reused);
       const std::string user = action == &*second ? "u2" : "u1";
       EXPECT_THAT(EffectEntityIds(reused), ::testing::ElementsAre(user, user, user));
+      EXPECT_EQ(FeatureText(reused, "Shout"), user == "u1" ? "U1" : "U2");
       EXPECT_EQ(reused.action_id, action->id);
       ASSERT_EQ(reused.effects.size(), 3u);
       EXPECT_EQ(reused.RulesOf(reused.effects[2]).size(), 1u);  // Third's WhenRules.
     }
     EXPECT_THAT(EffectEntityIds(held), ::testing::ElementsAre("u1", "u1", "u1"));
+    EXPECT_EQ(FeatureText(held, "Name"), "u1");
+    EXPECT_EQ(FeatureText(held, "Shout"), "U1");
     EXPECT_EQ(held.action_id, 1);
     ASSERT_EQ(held.effects.size(), 3u);
     EXPECT_EQ(held.RulesOf(held.effects[0]).size(), 2u);
