@@ -527,6 +527,35 @@ TEST(EmitModeTest, HitsWritesExactlyItsKeys) {
   }
 }
 
+// Hit lines list the rule features that are true, aliases of rules included, and no other
+// feature whose value is true.
+constexpr const char* kRuleLikeRules = R"(
+Text: str = JsonData(path='$.text')
+Zed = Rule(when_all=[Text == 'hit'], description='z')
+IsHit = Text == 'hit'
+ZedAgain = Zed
+Words = [Text, 'x']
+Mid = Rule(when_all=[StringLength(s=Text) > 0, IsHit or not IsHit], description='m')
+Rules = [Zed, Mid]
+)";
+
+TEST(EmitModeTest, HitsListEveryTrueRuleFeatureAndNothingElse) {
+  for (tools::Engine engine : {tools::Engine::kInterpreter, tools::Engine::kJit}) {
+    SCOPED_TRACE(engine == tools::Engine::kJit ? "jit" : "interpreter");
+    Ruleset ruleset = Compile("rule_like", kRuleLikeRules, engine);
+    ASSERT_NE(ruleset, nullptr);
+    RulesetHandle handle(ruleset);
+    BatchEvaluator evaluator(handle, nullptr, BatchOptions{1, {EmitMode::kHits, false}, 0});
+    std::vector<std::string> results;
+    evaluator.Evaluate(
+        std::vector<std::string>{Action(1, "{\"text\": \"hit\"}"), Action(2, "{\"text\": \"no\"}")},
+        1, results);
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_THAT(results[0], EndsWith("\"__rules\": [\"Zed\", \"ZedAgain\", \"Mid\"]}"));
+    EXPECT_THAT(results[1], EndsWith("\"__rules\": [\"Mid\"]}"));
+  }
+}
+
 TEST(EmitModeTest, FullIsOspreysMapAndRulesetKeyAddsTheIdentity) {
   Ruleset ruleset = Compile("full", kHitsRules);
   ASSERT_NE(ruleset, nullptr);
