@@ -127,6 +127,11 @@ class Evaluation {
   Outcome EvaluatePatternMatch(NodeView node);
   // The set's answers for this action (computed on first use), or null when it cannot decide.
   const std::vector<uint8_t>* PatternSetFound(int32_t set, const runtime::Value& text);
+  // Once a set has answered, its other pending members the answer decides are stored at
+  // once, so that their own turn finds them done. `entity_target`: the set's target is an
+  // entity (a literal `in` does not unwrap it, so its members are not decided).
+  void StorePendingMembers(int32_t set, const std::vector<uint8_t>& found, bool entity_target,
+                           int32_t current);
   const Outcome& Input(NodeView node, size_t operand) { return Get(node.operands[operand].value); }
   void RecordError(NodeView node, std::string message);
 

@@ -21,6 +21,24 @@ const std::vector<uint8_t>* Evaluation::PatternSetFound(int32_t set, const Value
   return set_state_[set] == SetState::kFound ? &set_found_[set] : nullptr;
 }
 
+void Evaluation::StorePendingMembers(int32_t set, const std::vector<uint8_t>& found,
+                                     bool entity_target, int32_t current) {
+  const runtime::PatternSet& automaton = *interpreter_.pattern_sets_[set];
+  for (int32_t id : interpreter_.pattern_set_nodes_[set]) {
+    if (id == current || state_[id] != State::kPending) continue;
+    if (lanes_ != nullptr && (*lane_nodes_)[id]) continue;  // Compiled code computes it.
+    const NodeView node = View(id);
+    const ir::PatternMatch& match = program_.pattern_matches[node.payload];
+    const bool literal = match.call < 0;
+    if (!automaton.covers(match.member) || (literal && entity_target)) continue;
+    // As EvaluatePatternMatch would on the member's turn.
+    bool hit = found[match.member] != 0;
+    if (literal && node.detail == static_cast<uint8_t>(ir::CompareOp::kNotIn)) hit = !hit;
+    Store(id, Value::Bool(hit));
+    state_[id] = State::kDone;
+  }
+}
+
 Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
   const ir::PatternMatch& match = program_.pattern_matches[node.payload];
   const ir::PatternSet& set = program_.pattern_sets[match.set];
@@ -33,7 +51,11 @@ Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
       text = &text->as_entity().id;
     }
     if (text != nullptr && text->kind() == Value::Kind::kString) {
+      const bool first_search = set_state_[match.set] == SetState::kUnknown;
       if (const std::vector<uint8_t>* found = PatternSetFound(match.set, *text)) {
+        if (first_search) {
+          StorePendingMembers(match.set, *found, target->kind() == Value::Kind::kEntity, node.id);
+        }
         bool hit = (*found)[match.member] != 0;
         if (literal && node.detail == static_cast<uint8_t>(ir::CompareOp::kNotIn)) hit = !hit;
         return Value::Bool(hit);

@@ -226,6 +226,12 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     interpreter->pattern_sets_.push_back(
         runtime::PatternSet::Create(members, set.case_insensitive));
   }
+  interpreter->pattern_set_nodes_.resize(program.pattern_sets.size());
+  for (size_t i = 0; i < program.nodes.size(); ++i) {
+    if (program.nodes[i].op != ir::Op::kPatternMatch) continue;
+    const ir::PatternMatch& match = program.pattern_matches[program.nodes[i].payload];
+    interpreter->pattern_set_nodes_[match.set].push_back(static_cast<int32_t>(i));
+  }
   for (const ir::Call& call : program.calls) {
     std::vector<runtime::Value>& values = interpreter->call_constants_.emplace_back();
     for (const std::optional<frontend::ConstValue>& constant : call.constants) {

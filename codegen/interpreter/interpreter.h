@@ -74,6 +74,8 @@ class Interpreter {
   std::vector<std::optional<runtime::ValueType>> dynamic_results_;
   // By ir::PatternSet index: the automaton answering the members it covers.
   std::vector<std::unique_ptr<const runtime::PatternSet>> pattern_sets_;
+  // By ir::PatternSet index: its members' kPatternMatch nodes.
+  std::vector<std::vector<int32_t>> pattern_set_nodes_;
   // By file: every node its statements need, in increasing id order.
   std::vector<std::vector<ir::NodeId>> file_nodes_;
   // By file: its features, in order, with what a result reads of each on every action (an

@@ -1,7 +1,7 @@
 // ir::GroupPatternSets and the interpreter's pattern-set path: which tests are grouped, and
 // that every action gives byte-for-byte the result it gives with the pass off — values, failed
-// (null) features and __error_count — including targets that fail, are None, are entities, and
-// patterns the automaton does not cover.
+// (null) features and __error_count — including targets that fail, are None, are entities (which
+// RegexMatch unwraps and `in` does not), and patterns the automaton does not cover.
 #include <unistd.h>
 
 #include <filesystem>
@@ -45,6 +45,8 @@ MaybeA = 'a' in Maybe
 MaybeB = 'b' not in Maybe
 UserU = RegexMatch(pattern='^u', target=User)
 UserDigits = RegexMatch(pattern='[0-9]+', target=User)
+UserIn = 'u' in User
+UserNotIn = 'x' not in User
 Single = RegexMatch(pattern='alone', target=Maybe)
 Lonely = RegexMatch(pattern='U', target=User, case_insensitive=True)
 AnyHit = Rule(when_all=[Spam or Cat or HasSpam], description='hit')
@@ -102,13 +104,13 @@ TEST_F(PatternSetsTest, GroupsTestsOfOneText) {
   ASSERT_TRUE(program.ok()) << program.status();
   ir::ShareCommonSubexpressions(*program);
   // Text: 5 case-sensitive regexes + 3 substring tests, and 3 case-insensitive regexes;
-  // Missing: 2 + 1; Maybe: `Single` + 2 substring tests; User: 2 (`Lonely` stays a call: it is
-  // the only case-insensitive test of User).
-  EXPECT_EQ(ir::GroupPatternSets(*program), 19) << ir::PrintProgram(*program);
+  // Missing: 2 + 1; Maybe: `Single` + 2 substring tests; User: 2 regexes + 2 substring tests
+  // (`Lonely` stays a call: it is the only case-insensitive test of User).
+  EXPECT_EQ(ir::GroupPatternSets(*program), 21) << ir::PrintProgram(*program);
   ASSERT_EQ(program->pattern_sets.size(), 5u);  // Text twice, Missing, Maybe, User.
   size_t members = 0;
   for (const ir::PatternSet& set : program->pattern_sets) members += set.members.size();
-  EXPECT_EQ(members, 19u);
+  EXPECT_EQ(members, 21u);
   EXPECT_NE(ir::PrintProgram(*program).find("pattern_match set"), std::string::npos);
 }
 
@@ -126,6 +128,13 @@ TEST_F(PatternSetsTest, SameResultsAsOneByOne) {
   EXPECT_NE(grouped[2].find(R"("AccentCi": true)"), std::string::npos) << grouped[2];
   EXPECT_NE(grouped[4].find(R"("SpamCi": true)"), std::string::npos) << grouped[4];
   EXPECT_NE(grouped[4].find(R"("Dollar": true)"), std::string::npos) << grouped[4];
+  // A set whose target is an entity: its regex members read the id, its `in` members take the
+  // comparison's own path, whichever member is reached first.
+  EXPECT_NE(grouped[0].find(R"("UserU": true)"), std::string::npos) << grouped[0];
+  EXPECT_NE(grouped[0].find(R"("UserIn": true, "UserNotIn": true)"), std::string::npos)
+      << grouped[0];
+  EXPECT_NE(grouped[1].find(R"("UserIn": false, "UserNotIn": false)"), std::string::npos)
+      << grouped[1];
 }
 
 }  // namespace
