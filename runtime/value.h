@@ -185,17 +185,21 @@ inline Value Value::Entity(std::string type, Value id) {
                std::make_shared<const EntityValue>(EntityValue{std::move(type), std::move(id)}));
 }
 
-// A str Value held by `slot`, written by `fill(std::string&)` into an empty string: the slot's
-// own when only the slot holds it (the values made from it earlier are all gone), else a new
-// one the slot then keeps. For an evaluator that makes the same node's string action after
-// action: the string's storage is reused.
+// For an evaluator that makes the same node's object action after action: makes `slot` hold an
+// object no one else holds. True when that is the slot's own (the values made from it earlier
+// are all gone), to be refilled in place, keeping its storage; false when it is a new,
+// default-constructed one.
+template <typename T>
+bool ReuseSlot(std::shared_ptr<T>& slot) {
+  if (slot != nullptr && slot.use_count() == 1) return true;
+  slot = std::make_shared<T>();
+  return false;
+}
+
+// A str Value held by `slot` (ReuseSlot), written by `fill(std::string&)` into an empty string.
 template <typename Fill>
 Value StringValueFilled(std::shared_ptr<std::string>& slot, Fill fill) {
-  if (slot != nullptr && slot.use_count() == 1) {
-    slot->clear();
-  } else {
-    slot = std::make_shared<std::string>();
-  }
+  if (ReuseSlot(slot)) slot->clear();
   fill(*slot);
   return Value::SharedString(slot);
 }

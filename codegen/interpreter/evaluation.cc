@@ -537,10 +537,7 @@ std::shared_ptr<const runtime::RuleValue> Evaluation::RuleValueOf(NodeView node,
   // The previous action's value of this rule is reused when nothing holds it any more (its
   // result was written and dropped): no allocation per rule per action in a stream.
   std::shared_ptr<runtime::RuleValue>& rule = rule_values_[node.payload];
-  if (rule == nullptr || rule.use_count() != 1) {
-    rule = std::make_shared<runtime::RuleValue>();
-    rule->definition = interpreter_.rule_definitions_[node.payload];
-  }
+  if (!runtime::ReuseSlot(rule)) rule->definition = interpreter_.rule_definitions_[node.payload];
   rule->value = value;
   rule->field_values.clear();
   for (size_t f = 0; f < program_.rules[node.payload].field_names.size(); ++f) {

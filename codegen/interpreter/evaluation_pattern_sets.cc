@@ -12,6 +12,19 @@ namespace osprey::codegen {
 
 using runtime::Value;
 
+namespace {
+
+// A member's value from its set's answers: a match, or for `not in` its absence.
+Value MemberValue(const ir::PatternMatch& match, uint8_t detail,
+                  const std::vector<uint8_t>& found) {
+  const bool hit = found[match.member] != 0;
+  const bool literal = match.call < 0;
+  const bool not_in = literal && detail == static_cast<uint8_t>(ir::CompareOp::kNotIn);
+  return Value::Bool(hit != not_in);
+}
+
+}  // namespace
+
 const std::vector<uint8_t>* Evaluation::PatternSetFound(int32_t set, const Value& text) {
   if (set_state_[set] == SetState::kUnknown) {
     const runtime::PatternSet& automaton = *interpreter_.pattern_sets_[set];
@@ -31,10 +44,7 @@ void Evaluation::StorePendingMembers(int32_t set, const std::vector<uint8_t>& fo
     const ir::PatternMatch& match = program_.pattern_matches[node.payload];
     const bool literal = match.call < 0;
     if (!automaton.covers(match.member) || (literal && entity_target)) continue;
-    // As EvaluatePatternMatch would on the member's turn.
-    bool hit = found[match.member] != 0;
-    if (literal && node.detail == static_cast<uint8_t>(ir::CompareOp::kNotIn)) hit = !hit;
-    Store(id, Value::Bool(hit));
+    Store(id, MemberValue(match, node.detail, found));  // As on the member's own turn.
     state_[id] = State::kDone;
   }
 }
@@ -56,9 +66,7 @@ Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
         if (first_search) {
           StorePendingMembers(match.set, *found, target->kind() == Value::Kind::kEntity, node.id);
         }
-        bool hit = (*found)[match.member] != 0;
-        if (literal && node.detail == static_cast<uint8_t>(ir::CompareOp::kNotIn)) hit = !hit;
-        return Value::Bool(hit);
+        return MemberValue(match, node.detail, *found);
       }
     }
   }

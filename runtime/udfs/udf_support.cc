@@ -25,12 +25,7 @@ const std::string* AsString(const Value& value) {
 std::shared_ptr<Effect> NewEffect(CallContext& context) {
   if (context.slots == nullptr) return std::make_shared<Effect>();
   std::shared_ptr<Effect>& slot = context.slots->effect;
-  // Only this slot holds it: the action that used it has been written out and dropped.
-  if (slot != nullptr && slot.use_count() == 1) {
-    slot->Clear();
-  } else {
-    slot = std::make_shared<Effect>();
-  }
+  if (ReuseSlot(slot)) slot->Clear();
   return slot;
 }
 
@@ -184,14 +179,14 @@ bool IsAscii(std::string_view text) {
                      [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
 }
 
-}  // namespace
-
-void AppendPythonLower(std::string_view utf8, std::string* out) {
+// str.lower() or str.upper() of `utf8`, appended to `out`.
+void AppendPythonCase(std::string_view utf8, bool upper, std::string* out) {
   if (IsAscii(utf8)) {
     const size_t start = out->size();
     out->append(utf8);
     for (size_t i = start; i < out->size(); ++i) {
-      (*out)[i] = absl::ascii_tolower(static_cast<unsigned char>((*out)[i]));
+      const auto c = static_cast<unsigned char>((*out)[i]);
+      (*out)[i] = upper ? absl::ascii_toupper(c) : absl::ascii_tolower(c);
     }
     return;
   }
@@ -199,23 +194,22 @@ void AppendPythonLower(std::string_view utf8, std::string* out) {
   // conditions, Final_Sigma included).
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  text.toLower(icu::Locale::getRoot());
+  if (upper) {
+    text.toUpper(icu::Locale::getRoot());
+  } else {
+    text.toLower(icu::Locale::getRoot());
+  }
   text.toUTF8String(*out);
 }
 
+}  // namespace
+
+void AppendPythonLower(std::string_view utf8, std::string* out) {
+  AppendPythonCase(utf8, /*upper=*/false, out);
+}
+
 void AppendPythonUpper(std::string_view utf8, std::string* out) {
-  if (IsAscii(utf8)) {
-    const size_t start = out->size();
-    out->append(utf8);
-    for (size_t i = start; i < out->size(); ++i) {
-      (*out)[i] = absl::ascii_toupper(static_cast<unsigned char>((*out)[i]));
-    }
-    return;
-  }
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  text.toUpper(icu::Locale::getRoot());
-  text.toUTF8String(*out);
+  AppendPythonCase(utf8, /*upper=*/true, out);
 }
 
 std::string PythonLower(std::string_view utf8) {

@@ -62,6 +62,12 @@ Ruleset Compile(const std::string& name, const std::string& main_sml,
   return Ruleset(owner, owner->ruleset.get());
 }
 
+// For tests that must hold on each engine.
+constexpr tools::Engine kBothEngines[] = {tools::Engine::kInterpreter, tools::Engine::kJit};
+const char* EngineName(tools::Engine engine) {
+  return engine == tools::Engine::kJit ? "jit" : "interpreter";
+}
+
 std::string Action(int id, const std::string& data) {
   return "{\"action_id\": " + std::to_string(id) +
          ", \"action_name\": \"a\", \"timestamp\": \"2025-01-01T00:00:00+00:00\", \"data\": " +
@@ -305,8 +311,8 @@ std::vector<std::string> ReasonNames(const InMemoryLabelStore& labels, const std
 // Each effect of a WhenRules names exactly the rules of that WhenRules that were true, in
 // every action of a stream whose result storage is reused.
 TEST(BatchLabelsTest, EachEffectNamesTheTrueRulesOfItsWhenRules) {
-  for (tools::Engine engine : {tools::Engine::kInterpreter, tools::Engine::kJit}) {
-    SCOPED_TRACE(engine == tools::Engine::kJit ? "jit" : "interpreter");
+  for (tools::Engine engine : kBothEngines) {
+    SCOPED_TRACE(EngineName(engine));
     Ruleset ruleset = Compile("reasons", kReasonRules, engine);
     ASSERT_NE(ruleset, nullptr);
     RulesetHandle handle(ruleset);
@@ -346,8 +352,8 @@ std::string FeatureText(const ActionResult& result, const std::string& name) {
 // An evaluator refills its effect, string and rule objects from action to action only when
 // no one holds them: a result the caller keeps is never changed by the next evaluation.
 TEST(ResultReuseTest, ResultsTheCallerHoldsStayAsTheyWere) {
-  for (tools::Engine engine : {tools::Engine::kInterpreter, tools::Engine::kJit}) {
-    SCOPED_TRACE(engine == tools::Engine::kJit ? "jit" : "interpreter");
+  for (tools::Engine engine : kBothEngines) {
+    SCOPED_TRACE(EngineName(engine));
     Ruleset ruleset = Compile("reuse", kReasonRules, engine);
     ASSERT_NE(ruleset, nullptr);
     ActionReader first_reader, second_reader;
@@ -540,8 +546,8 @@ Rules = [Zed, Mid]
 )";
 
 TEST(EmitModeTest, HitsListEveryTrueRuleFeatureAndNothingElse) {
-  for (tools::Engine engine : {tools::Engine::kInterpreter, tools::Engine::kJit}) {
-    SCOPED_TRACE(engine == tools::Engine::kJit ? "jit" : "interpreter");
+  for (tools::Engine engine : kBothEngines) {
+    SCOPED_TRACE(EngineName(engine));
     Ruleset ruleset = Compile("rule_like", kRuleLikeRules, engine);
     ASSERT_NE(ruleset, nullptr);
     RulesetHandle handle(ruleset);
