@@ -315,10 +315,16 @@ bool PatternSet::Match(std::string_view text, std::vector<uint8_t>& found) const
   found.assign(covered_.size(), 0);
   if (automaton_ == nullptr) return true;
   if (!simdjson::validate_utf8(text.data(), text.size())) return false;
-  std::vector<int> indices;
+  const re2::StringPiece searched(text.data(), text.size());
   RE2::Set::ErrorInfo error;
-  if (!automaton_->set.Match(re2::StringPiece(text.data(), text.size()), &indices, &error)) {
+  // Whether any member matches first: asked which ones, RE2 allocates its match set on every
+  // search, while most texts match none (and this search stops at the first match).
+  if (!automaton_->set.Match(searched, nullptr, &error)) {
     return error.kind == RE2::Set::kNoError;  // No member matched, or the set gave up.
+  }
+  thread_local std::vector<int> indices;  // Kept: Match is called per text of every action.
+  if (!automaton_->set.Match(searched, &indices, &error)) {
+    return error.kind == RE2::Set::kNoError;
   }
   for (int index : indices) found[member_of_index_[index]] = 1;
   return true;
