@@ -114,6 +114,27 @@ std::string_view StringOf(const JsonValue& v) {
                                             : v.element.get_string().value_unsafe();
 }
 
+// JsonToValue of a list, made in `slots` (ReuseSlot): the vector and the strings of its string
+// items are refilled in place when the values made from them earlier are all gone.
+std::optional<Value> ListValueIn(JsonReadSlots& slots, const JsonValue& list, std::string* error) {
+  if (ReuseSlot(slots.list)) slots.list->clear();  // Frees the items' hold on list_strings.
+  std::vector<Value>& items = *slots.list;
+  bool ok = true;
+  ForEachItem(list, [&](const JsonValue& item) {
+    if (!ok) return;
+    if (TypeOf(item) == element_type::STRING) {
+      if (slots.list_strings.size() <= items.size()) slots.list_strings.resize(items.size() + 1);
+      items.push_back(StringValueIn(slots.list_strings[items.size()], StringOf(item)));
+      return;
+    }
+    std::optional<Value> converted = JsonToValue(item, error);
+    ok = converted.has_value();
+    if (ok) items.push_back(*std::move(converted));
+  });
+  if (!ok) return std::nullopt;
+  return Value::SharedList(slots.list);
+}
+
 Coerced CoerceToInt(const JsonValue& v) {
   switch (TypeOf(v)) {
     case element_type::DOUBLE: {
@@ -282,19 +303,24 @@ std::string ValueType::DisplayName() const {
 }
 
 UdfOutcome ExtractJson(const JsonValue* value, const ValueType& type, bool required,
-                       bool coerce_type, std::string_view path_text,
-                       std::shared_ptr<std::string>* string_slot) {
+                       bool coerce_type, std::string_view path_text, JsonReadSlots* slots) {
   if (value == nullptr) {
     if (AcceptsNone(type)) return Value::None();
     if (!required) return UdfError{"", /*recorded=*/false};  // An expected failure: no message.
     return UdfError{absl::StrFormat("Missing Json data at path `%s`.", path_text), true};
   }
   if (CheckJson(*value, type)) {
-    if (string_slot != nullptr && TypeOf(*value) == element_type::STRING) {
-      return StringValueIn(*string_slot, StringOf(*value));
-    }
     std::string error;
-    std::optional<Value> converted = JsonToValue(*value, &error);
+    std::optional<Value> converted;
+    if (slots == nullptr) {
+      converted = JsonToValue(*value, &error);
+    } else if (TypeOf(*value) == element_type::STRING) {
+      return StringValueIn(slots->string, StringOf(*value));
+    } else if (TypeOf(*value) == element_type::ARRAY) {
+      converted = ListValueIn(*slots, *value, &error);
+    } else {
+      converted = JsonToValue(*value, &error);
+    }
     if (!converted) return UdfError{std::move(error), true};
     return *std::move(converted);
   }

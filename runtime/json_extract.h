@@ -58,6 +58,15 @@ struct ValueType {
   std::string DisplayName() const;
 };
 
+// The objects one JSON read made for the previous action, refilled by the next action's read
+// when no one holds them any more (ReuseSlot), so that reading an action allocates nothing.
+struct JsonReadSlots {
+  std::shared_ptr<std::string> string;
+  std::shared_ptr<std::vector<Value>> list;
+  std::vector<std::shared_ptr<std::string>> list_strings;  // By item of `list`.
+  std::shared_ptr<EntityValue> entity;                     // EntityJson's entity.
+};
+
 // JsonData's result for one lookup: `value` is the first match, or null when nothing matched.
 //  - no match: None if the type accepts None; else a recorded error "Missing Json data at path
 //    `<path_text>`." when `required`; else an unrecorded (expected) failure;
@@ -67,11 +76,11 @@ struct ValueType {
 //    succeeds; else a recorded error "Invalid type in Json data at path `<path_text>`. Has type
 //    `<python type>`, expected `<type>`.".
 // int() of an infinite float gives another recorded error.
-// `path_text` is jsonpath-rw's str() of the path. With `string_slot`, a JSON string taken as
-// it is goes into the slot's string when no one else holds it (see StringValueIn).
+// `path_text` is jsonpath-rw's str() of the path. With `slots`, a JSON string or list taken as
+// it is goes into the slots' objects when no one else holds them (see ReuseSlot).
 UdfOutcome ExtractJson(const JsonValue* value, const ValueType& type, bool required,
                        bool coerce_type, std::string_view path_text,
-                       std::shared_ptr<std::string>* string_slot = nullptr);
+                       JsonReadSlots* slots = nullptr);
 
 // True when `value` passes the check of `type` (no coercion): §4.6.3.
 bool CheckValue(const Value& value, const ValueType& type);

@@ -70,7 +70,13 @@ class Value {
   static Value List(std::vector<Value> items) {
     return Value(Kind::kList, std::make_shared<const std::vector<Value>>(std::move(items)));
   }
+  static Value SharedList(std::shared_ptr<const std::vector<Value>> items) {
+    return Value(Kind::kList, std::move(items));
+  }
   static Value Entity(std::string type, Value id);
+  static Value SharedEntity(std::shared_ptr<const EntityValue> entity) {
+    return Value(Kind::kEntity, std::move(entity));
+  }
   static Value TimeDelta(double seconds) { return Value(Kind::kTimeDelta, seconds); }
   static Value Rule(std::shared_ptr<const RuleValue> rule) {
     return Value(Kind::kRule, std::move(rule));
@@ -206,6 +212,13 @@ Value StringValueFilled(std::shared_ptr<std::string>& slot, Fill fill) {
 // StringValueFilled with a copy of `text`.
 inline Value StringValueIn(std::shared_ptr<std::string>& slot, std::string_view text) {
   return StringValueFilled(slot, [text](std::string& out) { out.assign(text); });
+}
+// An entity Value held by `slot` (ReuseSlot).
+inline Value EntityValueIn(std::shared_ptr<EntityValue>& slot, std::string_view type, Value id) {
+  ReuseSlot(slot);
+  slot->type.assign(type);
+  slot->id = std::move(id);
+  return Value::SharedEntity(slot);
 }
 
 // The plain value a convertible value stands for (spec §3.3.4): an entity's id, a rule's

@@ -44,7 +44,7 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       rule_operand_list_(interpreter.rule_operand_list_),
       rule_values_(program_.rules.size()),
       call_slots_(program_.calls.size()),
-      string_slots_(program_.json_reads.size()) {
+      read_slots_(program_.json_reads.size()) {
   for (size_t i = 0; i < program_.nodes.size(); ++i) {
     // A node only a Rule reads has no value: the Rule looks at its operands.
     if (interpreter_.IsFixed(static_cast<int32_t>(i))) state_[i] = State::kFixed;
@@ -88,8 +88,13 @@ void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes
 
 void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore* labels,
                        uint64_t random_seed, runtime::ActionResult* result) {
+  result_ = result;
+  result_->Clear();
   // Only what the previous action computed needs resetting.
-  for (int32_t id : written_) values_[id].reset();
+  for (int32_t id : written_) {
+    values_[id].reset();
+    ReleaseSlotContents(id);
+  }
   written_.clear();
   std::copy(entry_state_.begin(), entry_state_.end(), state_.begin());
   for (int32_t f : activation_order_) active_files_[f] = false;
@@ -100,10 +105,31 @@ void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore*
   action_ = &action;
   labels_ = labels;
   random_seed_ = random_seed;
-  result_ = result;
-  result_->Clear();
   result_->action_id = action.id;
   result_->timestamp = action.timestamp.iso();
+}
+
+void Evaluation::ReleaseSlotContents(int32_t id) {
+  const Interpreter::PackedNode& node = interpreter_.packed_nodes_[id];
+  switch (node.op) {
+    case ir::Op::kCall: {
+      std::shared_ptr<runtime::Effect>& effect = call_slots_[node.payload].effect;
+      if (effect != nullptr && effect.use_count() == 1) effect->Clear();
+      break;
+    }
+    case ir::Op::kRule: {
+      std::shared_ptr<runtime::RuleValue>& rule = rule_values_[node.payload];
+      if (rule != nullptr && rule.use_count() == 1) rule->field_values.clear();
+      break;
+    }
+    case ir::Op::kJsonData: {
+      std::shared_ptr<runtime::EntityValue>& entity = read_slots_[node.payload].entity;
+      if (entity != nullptr && entity.use_count() == 1) entity->id = Value();
+      break;
+    }
+    default:
+      break;
+  }
 }
 
 // Marks `file` and the files it imports as running for this action.
@@ -471,7 +497,7 @@ Evaluation::Outcome Evaluation::EvaluateJsonRead(NodeView node) {
     coerce_type = runtime::Truthy(*input);
   }
   runtime::UdfOutcome outcome = ReadJson(read, interpreter_.reads_[node.payload], *action_,
-                                         required, coerce_type, &string_slots_[node.payload]);
+                                         required, coerce_type, &read_slots_[node.payload]);
   if (auto* udf_error = std::get_if<runtime::UdfError>(&outcome)) {
     if (udf_error->recorded) RecordError(node, udf_error->message);
     return std::nullopt;

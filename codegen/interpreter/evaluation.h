@@ -101,6 +101,10 @@ class Evaluation {
                                         packed.operand_count)};
   }
   void Activate(int32_t file);
+  // Makes the effect, rule value or entity node `id` made in the previous action let go of the
+  // values it holds, when no one else holds it: the strings and lists those came from can
+  // then be refilled by this action's reads instead of allocated anew.
+  void ReleaseSlotContents(int32_t id);
   void Store(int32_t id, Outcome value);
   Outcome EvaluateNode(ir::NodeId id);
   Outcome EvaluateList(NodeView node);
@@ -175,9 +179,9 @@ class Evaluation {
   // By call: the objects the call made, refilled by the next action's call when no one holds
   // them any more (runtime::CallContext::slots).
   std::vector<runtime::CallContext::Slots> call_slots_;
-  // By ir::JsonRead: the string the read made, refilled by the next action's read when no one
-  // holds it any more (runtime::StringValueIn).
-  std::vector<std::shared_ptr<std::string>> string_slots_;
+  // By ir::JsonRead: the objects the read made, refilled by the next action's read when no one
+  // holds them any more (runtime::JsonReadSlots).
+  std::vector<runtime::JsonReadSlots> read_slots_;
 };
 
 }  // namespace osprey::codegen

@@ -67,7 +67,7 @@ PreparedRead PrepareRead(const ir::JsonRead& read) {
 
 runtime::UdfOutcome ReadJson(const ir::JsonRead& read, const PreparedRead& prepared,
                              const runtime::Action& action, bool required, bool coerce_type,
-                             std::shared_ptr<std::string>* string_slot) {
+                             runtime::JsonReadSlots* slots) {
   absl::StatusOr<std::optional<runtime::JsonValue>> match =
       runtime::FindFirst(prepared.path, read.secret ? action.secret_data : action.data);
   if (!match.ok()) return runtime::UdfError{std::string(match.status().message()), true};
@@ -75,10 +75,11 @@ runtime::UdfOutcome ReadJson(const ir::JsonRead& read, const PreparedRead& prepa
   static const runtime::ValueType kUntyped = runtime::ValueType::Str();
   const runtime::ValueType& type = prepared.type ? *prepared.type : kUntyped;
   runtime::UdfOutcome outcome =
-      runtime::ExtractJson(found, type, required, coerce_type, read.path_text, string_slot);
+      runtime::ExtractJson(found, type, required, coerce_type, read.path_text, slots);
   if (read.entity_type.empty()) return outcome;
   if (auto* value = std::get_if<runtime::Value>(&outcome)) {
-    return runtime::Value::Entity(read.entity_type, *value);
+    if (slots == nullptr) return runtime::Value::Entity(read.entity_type, *std::move(value));
+    return runtime::EntityValueIn(slots->entity, read.entity_type, *std::move(value));
   }
   return outcome;
 }

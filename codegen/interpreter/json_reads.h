@@ -31,11 +31,11 @@ struct PreparedRead {
 PreparedRead PrepareRead(const ir::JsonRead& read);
 
 // JsonData's (or EntityJson's) value for `action`: the first match of the path in the action's
-// data (or secret data), checked and coerced as spec §4.6 says. A string read as it is goes
-// into `string_slot` when given (runtime::ExtractJson).
+// data (or secret data), checked and coerced as spec §4.6 says. The value's objects are made
+// in `slots` when given (runtime::ExtractJson), an EntityJson's entity too.
 runtime::UdfOutcome ReadJson(const ir::JsonRead& read, const PreparedRead& prepared,
                              const runtime::Action& action, bool required, bool coerce_type,
-                             std::shared_ptr<std::string>* string_slot = nullptr);
+                             runtime::JsonReadSlots* slots = nullptr);
 
 }  // namespace osprey::codegen
 

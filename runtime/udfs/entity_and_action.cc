@@ -39,7 +39,8 @@ void RegisterEntityAndActionUdfs(NativeUdfRegistry& registry) {
                     }));
   registry.Register("GetActionName", Stateless([](CallContext& context, Args) -> UdfOutcome {
                       if (context.action == nullptr) return Recorded("GetActionName: no action");
-                      return Value::String(context.action->name);
+                      const std::string& name = context.action->name;
+                      return StringResult(context, [&name](std::string& out) { out = name; });
                     }));
   registry.Register("GetActionId", Stateless([](CallContext& context, Args) -> UdfOutcome {
                       if (context.action == nullptr) return Recorded("GetActionId: no action");

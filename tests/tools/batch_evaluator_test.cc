@@ -381,6 +381,82 @@ TEST(ResultReuseTest, ResultsTheCallerHoldsStayAsTheyWere) {
   }
 }
 
+// The objects a read, a rule or an effect makes hold values of their own (a list's items, an
+// entity's id, a rule's description fields, a label's entity): those stay as they were in a
+// result the caller keeps, while the evaluator refills what no one holds.
+constexpr const char* kHeldObjectRules = R"(
+Name: str = JsonData(path='$.user')
+UserId: Entity[str] = EntityJson(type='User', path='$.user')
+Tags: List[str] = JsonData(path='$.tags')
+Kind = GetActionName()
+Tagged = Rule(when_all=[ListLength(list=Tags) > 0], description=f'{Name} tagged')
+WhenRules(rules_any=[Tagged], then=[LabelAdd(entity=UserId, label='vip')])
+)";
+
+// What `result` holds of kHeldObjectRules' features and effect, as text.
+std::string HeldObjects(const ActionResult& result) {
+  std::string text;
+  for (const auto& [feature, value] : result.features) {
+    if (!value) continue;
+    text += feature + "=";
+    switch (value->kind()) {
+      case Value::Kind::kList:
+        for (const Value& item : value->as_list()) text += item.as_string() + ",";
+        break;
+      case Value::Kind::kEntity:
+        text += value->as_entity().type + "/" + value->as_entity().id.as_string();
+        break;
+      case Value::Kind::kRule:
+        for (const Value& field : value->as_rule().field_values) text += field.as_string();
+        break;
+      case Value::Kind::kString:
+        text += value->as_string();
+        break;
+      default:
+        break;
+    }
+    text += " ";
+  }
+  for (const EmittedEffect& emitted : result.effects) {
+    text += "effect=" + emitted.effect->entity_id.as_string();
+  }
+  return text;
+}
+
+TEST(ResultReuseTest, ObjectsInsideKeptValuesStayAsTheyWere) {
+  auto line = [](int id, const std::string& name, const std::string& user,
+                 const std::string& tags) {
+    return "{\"action_id\": " + std::to_string(id) + ", \"action_name\": \"" + name +
+           "\", \"timestamp\": \"2025-01-01T00:00:00+00:00\", \"data\": {\"user\": \"" + user +
+           "\", \"tags\": [" + tags + "]}}";
+  };
+  const std::string first_expected =
+      "Name=first_user UserId=User/first_user Tags=tag_one_long_enough,tag_two, "
+      "Kind=first_action_name Tagged=first_user effect=first_user";
+  const std::string second_expected =
+      "Name=second_user UserId=User/second_user Tags=tag_three_long_enough, "
+      "Kind=second_action_name Tagged=second_user effect=second_user";
+  for (tools::Engine engine : kBothEngines) {
+    SCOPED_TRACE(EngineName(engine));
+    Ruleset ruleset = Compile("held_objects", kHeldObjectRules, engine);
+    ASSERT_NE(ruleset, nullptr);
+    ActionReader first_reader, second_reader;
+    absl::StatusOr<runtime::Action> first = first_reader.Read(
+        line(1, "first_action_name", "first_user", R"("tag_one_long_enough", "tag_two")"));
+    absl::StatusOr<runtime::Action> second = second_reader.Read(
+        line(2, "second_action_name", "second_user", R"("tag_three_long_enough")"));
+    ASSERT_TRUE(first.ok() && second.ok());
+    const ActionResult held = ruleset->Evaluate(*first, nullptr, 0, ResultFeatures::kAll);
+    ASSERT_EQ(HeldObjects(held), first_expected);
+    ActionResult reused;
+    for (const runtime::Action* action : {&*second, &*first, &*second, &*second}) {
+      ruleset->EvaluateInto(*action, nullptr, 0, ResultFeatures::kAll, &reused);
+      EXPECT_EQ(HeldObjects(reused), action == &*first ? first_expected : second_expected);
+    }
+    EXPECT_EQ(HeldObjects(held), first_expected);
+  }
+}
+
 // Features a result must copy rather than take: a list of constants (fixed once per
 // ruleset), a pure call of constants, and nodes two features export.
 constexpr const char* kSharedValueRules = R"(
