@@ -245,7 +245,9 @@ void InMemoryLabelStore::ApplyToEntity(std::string_view entity_type, std::string
     desired.reasons.clear();
     // LabelReasons.insert_or_update of each winner, through an index: every rule that fires
     // may name the same label.
-    scratch.reason_index.clear();
+    // Not clear(): it frees a table of more than 127 slots, and an action can name that many
+    // reasons. Erasing keeps the table for the next label.
+    scratch.reason_index.erase(scratch.reason_index.begin(), scratch.reason_index.end());
     for (size_t i = first; i < entity.size(); ++i) {
       if (entity[i]->label != label || entity[i]->add != add) continue;
       const LabelReason& reason = entity[i]->reason;
