@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "absl/container/flat_hash_map.h"
 #include "simdjson.h"
 
 namespace osprey::runtime {
@@ -308,6 +309,19 @@ std::unique_ptr<const PatternSet> PatternSet::Create(std::span<const Member> mem
     return set;
   }
   set->automaton_ = std::move(automaton);
+  bool all_literal = true;
+  for (size_t m = 0; m < members.size(); ++m)
+    all_literal &= !set->covered_[m] || members[m].literal;
+  if (all_literal) {
+    absl::flat_hash_map<std::string_view, size_t> group_of_literal;
+    for (size_t m = 0; m < members.size(); ++m) {
+      if (!set->covered_[m]) continue;
+      auto [it, added] =
+          group_of_literal.try_emplace(members[m].pattern, set->literal_groups_.size());
+      if (added) set->literal_groups_.push_back({members[m].pattern, {}});
+      set->literal_groups_[it->second].members.push_back(static_cast<int32_t>(m));
+    }
+  }
   return set;
 }
 
@@ -321,6 +335,13 @@ bool PatternSet::Match(std::string_view text, std::vector<uint8_t>& found) const
   // search, while most texts match none (and this search stops at the first match).
   if (!automaton_->set.Match(searched, nullptr, &error)) {
     return error.kind == RE2::Set::kNoError;  // No member matched, or the set gave up.
+  }
+  if (!literal_groups_.empty()) {
+    for (const LiteralGroup& group : literal_groups_) {
+      if (text.find(group.literal) == std::string_view::npos) continue;
+      for (int32_t m : group.members) found[m] = 1;
+    }
+    return true;
   }
   thread_local std::vector<int> indices;  // Kept: Match is called per text of every action.
   if (!automaton_->set.Match(searched, &indices, &error)) {

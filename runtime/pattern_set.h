@@ -76,6 +76,14 @@ class PatternSet {
   size_t covered_count_ = 0;
   std::vector<int32_t> member_of_index_;  // RE2::Set index -> member.
   std::unique_ptr<Automaton> automaton_;  // Null when nothing is covered.
+  // When every covered member is a literal: each distinct literal with its members. A text in
+  // which the automaton finds a match is then answered by substring searches, which allocate
+  // nothing, where RE2 allocates the set of members it found on every such search.
+  struct LiteralGroup {
+    std::string literal;
+    std::vector<int32_t> members;
+  };
+  std::vector<LiteralGroup> literal_groups_;
 };
 
 }  // namespace osprey::runtime

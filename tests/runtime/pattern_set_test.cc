@@ -5,6 +5,7 @@
 // in which every covered member must give exactly RegexMatch's answer.
 #include "runtime/pattern_set.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -286,22 +287,44 @@ TEST(PatternSetDifferentialTest, CorpusAndConformancePatternsMatchPcre2) {
   }
 }
 
+// Sets of literals only (answered by substring searches once the automaton finds a match),
+// with and without the empty literal, which every text contains, and with a repeated member;
+// and literals next to a regex member (answered by the automaton alone).
 TEST(PatternSetTest, LiteralMembersAreSubstringTests) {
-  std::vector<std::string> literals = {"",   "a",    "a.b", "(", "é", "ſ", "K",  "k",
-                                       "\n", "a\\b", "[x]", "$", "^", "*", "ab", "BA"};
-  std::vector<PatternSet::Member> members;
-  for (const std::string& literal : literals) members.push_back({literal, true});
-  for (bool case_insensitive : {false, true}) {
-    std::unique_ptr<const PatternSet> set = PatternSet::Create(members, case_insensitive);
-    EXPECT_EQ(set->covered_count(), literals.size());
-    std::vector<uint8_t> found;
-    for (const std::string& text : RandomTexts(3, 200)) {
-      if (!simdjson::validate_utf8(text.data(), text.size())) continue;
-      ASSERT_TRUE(set->Match(text, found));
-      for (size_t m = 0; m < literals.size(); ++m) {
-        EXPECT_EQ(found[m] != 0, text.find(literals[m]) != std::string::npos)
-            << frontend::PythonStringRepr(literals[m]) << " in "
-            << frontend::PythonStringRepr(text);
+  const std::vector<std::string> literals = {"a",    "a.b", "(", "é", "ſ", "K",  "k",  "\n",
+                                             "a\\b", "[x]", "$", "^", "*", "ab", "BA", "ab"};
+  const std::vector<std::string> with_empty = [&] {
+    std::vector<std::string> list = literals;
+    list.push_back("");
+    return list;
+  }();
+  for (const std::vector<std::string>* list : {&literals, &with_empty}) {
+    for (bool with_regex : {false, true}) {
+      std::vector<PatternSet::Member> members;
+      for (const std::string& literal : *list) members.push_back({literal, true});
+      if (with_regex) members.push_back({Translate("b+"), false});
+      for (bool case_insensitive : {false, true}) {
+        std::unique_ptr<const PatternSet> set = PatternSet::Create(members, case_insensitive);
+        EXPECT_EQ(set->covered_count(), members.size());
+        std::vector<uint8_t> found;
+        size_t texts_with_a_member = 0;
+        for (const std::string& text : RandomTexts(3, 200)) {
+          if (!simdjson::validate_utf8(text.data(), text.size())) continue;
+          ASSERT_TRUE(set->Match(text, found));
+          ASSERT_EQ(found.size(), members.size());
+          for (size_t m = 0; m < list->size(); ++m) {
+            EXPECT_EQ(found[m] != 0, text.find((*list)[m]) != std::string::npos)
+                << frontend::PythonStringRepr((*list)[m]) << " in "
+                << frontend::PythonStringRepr(text);
+          }
+          if (with_regex) {
+            const bool has_b = text.find('b') != std::string::npos ||
+                               (case_insensitive && text.find('B') != std::string::npos);
+            EXPECT_EQ(found.back() != 0, has_b) << frontend::PythonStringRepr(text);
+          }
+          texts_with_a_member += std::count(found.begin(), found.end(), 1) > 0;
+        }
+        EXPECT_GT(texts_with_a_member, 0u);
       }
     }
   }
