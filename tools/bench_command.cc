@@ -172,8 +172,12 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
   std::vector<std::string> results;
   const bool terminal = isatty(STDERR_FILENO) != 0;
   Clock::time_point last_progress = Clock::now();
+  // The last pass alone: by then every entity of the input has label state, so what it
+  // allocates is what a long stream of such actions allocates.
+  uint64_t last_pass_allocations = 0;
   while (options.repeat > 0 ? passes < options.repeat
                             : passes == 0 || Seconds(eval_time) < kMinSeconds) {
+    const uint64_t pass_start_allocations = heap_allocations.load(std::memory_order_relaxed);
     for (size_t start = 0; start < lines.size(); start += kBatch) {
       size_t end = std::min(lines.size(), start + kBatch);
       Clock::time_point batch_start = Clock::now();
@@ -200,6 +204,8 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
                                static_cast<double>(evaluated) / Seconds(eval_time));
       }
     }
+    last_pass_allocations =
+        heap_allocations.load(std::memory_order_relaxed) - pass_start_allocations;
     ++passes;
   }
   if (terminal) err << "\r" << std::string(40, ' ') << "\r";
@@ -231,6 +237,11 @@ int RunBench(const BenchCommandOptions& options, std::ostream& out, std::ostream
     out << absl::StrFormat(
         "heap_allocations_per_action: %.1f (after the first batch)\n",
         static_cast<double>(allocations) / static_cast<double>(evaluated_after_first_batch));
+    if (passes > 1) {
+      out << absl::StrFormat(
+          "heap_allocations_last_pass: %d (%.3f per action)\n", last_pass_allocations,
+          static_cast<double>(last_pass_allocations) / static_cast<double>(lines.size()));
+    }
   }
   out << absl::StrFormat("peak_rss_mib: %.1f\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
   if (options.swaps > 0) {
