@@ -11,13 +11,13 @@
 #ifndef OSPREY_RUNTIME_VALUE_H_
 #define OSPREY_RUNTIME_VALUE_H_
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
@@ -58,9 +58,21 @@ class Value {
 
   Value() = default;  // None.
   static Value None() { return Value(); }
-  static Value Bool(bool b) { return Value(Kind::kBool, b); }
-  static Value Int(int64_t i) { return Value(Kind::kInt, i); }
-  static Value Float(double f) { return Value(Kind::kFloat, f); }
+  static Value Bool(bool b) {
+    Value value(Kind::kBool);
+    value.scalar_.b = b;
+    return value;
+  }
+  static Value Int(int64_t i) {
+    Value value(Kind::kInt);
+    value.scalar_.i = i;
+    return value;
+  }
+  static Value Float(double f) {
+    Value value(Kind::kFloat);
+    value.scalar_.f = f;
+    return value;
+  }
   static Value String(std::string s) {
     return Value(Kind::kString, std::make_shared<const std::string>(std::move(s)));
   }
@@ -77,19 +89,23 @@ class Value {
   static Value SharedEntity(std::shared_ptr<const EntityValue> entity) {
     return Value(Kind::kEntity, std::move(entity));
   }
-  static Value TimeDelta(double seconds) { return Value(Kind::kTimeDelta, seconds); }
+  static Value TimeDelta(double seconds) {
+    Value value(Kind::kTimeDelta);
+    value.scalar_.f = seconds;
+    return value;
+  }
   static Value Rule(std::shared_ptr<const RuleValue> rule) {
     return Value(Kind::kRule, std::move(rule));
   }
   static Value Effect(std::shared_ptr<const struct Effect> effect) {
-    return Value(Kind::kEffect, RarePointer(std::move(effect)));
+    return Value(Kind::kEffect, std::move(effect));
   }
   static Value Experiment(std::vector<Value> fields) {
     return Value(Kind::kExperiment, std::make_shared<const std::vector<Value>>(std::move(fields)));
   }
   // `big` must not fit in int64: make ints with IntValue() (runtime/big_int.h), which decides.
   static Value FromBigInt(std::shared_ptr<const BigInt> big) {
-    return Value(Kind::kBigInt, RarePointer(std::move(big)));
+    return Value(Kind::kBigInt, std::move(big));
   }
 
   Kind kind() const { return kind_; }
@@ -99,47 +115,64 @@ class Value {
   // An int64 int or a float (a kBigInt is not: as_number() cannot represent every one).
   bool is_number() const { return kind_ == Kind::kInt || kind_ == Kind::kFloat; }
 
-  bool as_bool() const { return std::get<bool>(data_); }
-  int64_t as_int() const { return std::get<int64_t>(data_); }
-  double as_float() const { return std::get<double>(data_); }
+  bool as_bool() const {
+    assert(kind_ == Kind::kBool);
+    return scalar_.b;
+  }
+  int64_t as_int() const {
+    assert(kind_ == Kind::kInt);
+    return scalar_.i;
+  }
+  double as_float() const {  // kFloat and kTimeDelta.
+    assert(kind_ == Kind::kFloat || kind_ == Kind::kTimeDelta);
+    return scalar_.f;
+  }
   double as_number() const {  // kInt or kFloat as a double
     return kind_ == Kind::kInt ? static_cast<double>(as_int()) : as_float();
   }
-  const std::string& as_string() const {
-    return *std::get<std::shared_ptr<const std::string>>(data_);
-  }
+  const std::string& as_string() const { return Pointee<std::string>(Kind::kString); }
   // kList and kExperiment.
   const std::vector<Value>& as_list() const {
-    return *std::get<std::shared_ptr<const std::vector<Value>>>(data_);
+    assert(kind_ == Kind::kList || kind_ == Kind::kExperiment);
+    return *static_cast<const std::vector<Value>*>(pointer_.get());
   }
-  const EntityValue& as_entity() const {
-    return *std::get<std::shared_ptr<const EntityValue>>(data_);
-  }
+  const EntityValue& as_entity() const { return Pointee<EntityValue>(Kind::kEntity); }
   double as_time_delta() const { return as_float(); }
-  const RuleValue& as_rule() const { return *std::get<std::shared_ptr<const RuleValue>>(data_); }
-  const std::shared_ptr<const RuleValue>& rule_ptr() const {
-    return std::get<std::shared_ptr<const RuleValue>>(data_);
+  const RuleValue& as_rule() const { return Pointee<RuleValue>(Kind::kRule); }
+  std::shared_ptr<const RuleValue> rule_ptr() const {
+    assert(kind_ == Kind::kRule);
+    return std::static_pointer_cast<const RuleValue>(pointer_);
   }
-  const struct Effect& as_effect() const { return *static_cast<const struct Effect*>(Rare()); }
+  const struct Effect& as_effect() const { return Pointee<struct Effect>(Kind::kEffect); }
   std::shared_ptr<const struct Effect> effect_ptr() const {
-    return std::static_pointer_cast<const struct Effect>(std::get<RarePointer>(data_));
+    assert(kind_ == Kind::kEffect);
+    return std::static_pointer_cast<const struct Effect>(pointer_);
   }
-  const BigInt& as_big_int() const { return *static_cast<const BigInt*>(Rare()); }
+  const BigInt& as_big_int() const { return Pointee<BigInt>(Kind::kBigInt); }
 
  private:
-  // The rare kinds kEffect and kBigInt share one type-erased pointer (kind_ says which): one
-  // more alternative would make every Value's copy and destruction dearer, ints included.
-  using RarePointer = std::shared_ptr<const void>;
-  using Data =
-      std::variant<std::monostate, bool, int64_t, double, std::shared_ptr<const std::string>,
-                   std::shared_ptr<const std::vector<Value>>, std::shared_ptr<const EntityValue>,
-                   std::shared_ptr<const RuleValue>, RarePointer>;
-  const void* Rare() const { return std::get<RarePointer>(data_).get(); }
+  // Scalars are held inline and every other kind behind one type-erased pointer, whose type
+  // kind_ gives: copying, moving and destroying a Value is then the shared pointer's inline
+  // code, with no dispatch on the kind (as a std::variant of the pointer types would need).
+  union Scalar {
+    bool b;
+    int64_t i;
+    double f;
+  };
+
+  explicit Value(Kind kind) : kind_(kind) {}
+  Value(Kind kind, std::shared_ptr<const void> pointer)
+      : kind_(kind), pointer_(std::move(pointer)) {}
   template <typename T>
-  Value(Kind kind, T data) : kind_(kind), data_(std::move(data)) {}
+  const T& Pointee(Kind kind) const {
+    assert(kind_ == kind);
+    (void)kind;
+    return *static_cast<const T*>(pointer_.get());
+  }
 
   Kind kind_ = Kind::kNone;
-  Data data_;
+  Scalar scalar_{.i = 0};
+  std::shared_ptr<const void> pointer_;
 };
 
 struct EntityValue {
