@@ -1,8 +1,14 @@
 #include "runtime/result.h"
 
 #include "runtime/python_semantics.h"
+#include "runtime/result_json.h"
 
 namespace osprey::runtime {
+
+FeatureName::FeatureName(std::string name) : text(std::move(name)) {
+  AppendJsonString(text, &quoted);
+  json_key = ", " + quoted + ": ";
+}
 
 void ActionResult::Clear() {
   action_id = 0;

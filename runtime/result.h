@@ -24,11 +24,22 @@ struct EmittedEffect {
   uint32_t rule_count = 0;
 };
 
+// A feature's name as results carry it: fixed when its ruleset compiles, and written as JSON
+// once, so that a result line copies it instead of escaping it again for every action.
+struct FeatureName {
+  explicit FeatureName(std::string name);
+  std::string text;
+  std::string quoted;    // The JSON string: `"<text>"`, escaped.
+  std::string json_key;  // `, "<text>": `, before an entry that is not a line's first.
+};
+
 struct ActionResult {
   int64_t action_id = 0;
   std::string timestamp;  // isoformat() of the action's timestamp.
-  // Exported features in definition order; nullopt for a feature whose node failed.
-  std::vector<std::pair<std::string, std::optional<Value>>> features;
+  // Exported features in definition order; nullopt for a feature whose node failed. The names
+  // are entries of `feature_names`, so that building a result copies no name.
+  std::vector<std::pair<const FeatureName*, std::optional<Value>>> features;
+  std::shared_ptr<const std::vector<FeatureName>> feature_names;  // Shared with the ruleset.
   int64_t error_count = 0;
   std::vector<std::string> errors;     // Messages of the recorded errors, in order.
   std::vector<EmittedEffect> effects;  // In emission order.

@@ -112,7 +112,7 @@ void AppendResultLine(const ActionResult& result, const std::string& identity,
     AppendKey("__rules", out);
     AppendList(
         result.features, [](const auto& feature) { return IsTrueRule(feature.second); },
-        [](const auto& feature, std::string* text) { AppendJsonString(feature.first, text); }, out);
+        [](const auto& feature, std::string* text) { text->append(feature.first->quoted); }, out);
     AppendEffectEntries(result, out);
     out->push_back('}');
     return;
@@ -127,7 +127,7 @@ void AppendResultLine(const ActionResult& result, const std::string& identity,
     AppendJsonString(identity, out);
   }
   for (const auto& [name, value] : result.features) {
-    AppendKey(name, out);
+    out->append(name->json_key);
     if (value.has_value()) {
       AppendJsonValue(*value, out);
     } else {
@@ -142,7 +142,7 @@ ResultSummary SummarizeResult(const ActionResult& result) {
   summary.action_id = result.action_id;
   summary.error_count = result.error_count;
   for (const auto& [name, value] : result.features) {
-    if (IsTrueRule(value)) summary.true_rules.push_back(name);
+    if (IsTrueRule(value)) summary.true_rules.push_back(name->text);
   }
   for (const EmittedEffect& emitted : result.effects) {
     const Effect& effect = *emitted.effect;

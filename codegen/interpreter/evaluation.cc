@@ -90,6 +90,9 @@ void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore*
                        uint64_t random_seed, runtime::ActionResult* result) {
   result_ = result;
   result_->Clear();
+  if (result_->feature_names != interpreter_.feature_names_) {
+    result_->feature_names = interpreter_.feature_names_;
+  }
   // Only what the previous action computed needs resetting.
   for (int32_t id : written_) {
     values_[id].reset();
@@ -187,7 +190,8 @@ void Evaluation::Finish(runtime::ResultFeatures features) {
           if (lane.tag != OSPREY_LANE_FAILED) {
             exported = exported_rules_[View(id).payload][is_true];
           }
-          result_->features.emplace_back(program_.features[slot.feature].name, std::move(exported));
+          result_->features.emplace_back(&(*interpreter_.feature_names_)[slot.feature],
+                                         std::move(exported));
           continue;
         }
       } else if (!all && has_lane) {
@@ -198,7 +202,7 @@ void Evaluation::Finish(runtime::ResultFeatures features) {
       if (!all && !(value && value->kind() == Value::Kind::kRule && value->as_rule().value)) {
         continue;
       }
-      const std::string& name = program_.features[slot.feature].name;
+      const runtime::FeatureName* name = &(*interpreter_.feature_names_)[slot.feature];
       if (slot.result_takes_value) {
         result_->features.emplace_back(name, std::move(value));
       } else {

@@ -265,6 +265,10 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     interpreter->rule_definitions_.push_back(std::make_shared<const runtime::RuleDefinition>(
         runtime::RuleDefinition{rule.name, rule.description_template, rule.field_names}));
   }
+  auto feature_names = std::make_shared<std::vector<runtime::FeatureName>>();
+  feature_names->reserve(program.features.size());
+  for (const ir::Feature& feature : program.features) feature_names->emplace_back(feature.name);
+  interpreter->feature_names_ = std::move(feature_names);
   std::vector<int32_t> exports_of_node(program.nodes.size(), 0);
   for (const ir::Feature& feature : program.features) ++exports_of_node[feature.value.value];
   interpreter->file_features_.resize(program.files.size());

@@ -89,6 +89,8 @@ class Interpreter {
     bool result_takes_value;
   };
   std::vector<std::vector<FeatureSlot>> file_features_;
+  // By feature: its name, as every result of the ruleset carries it.
+  std::shared_ptr<const std::vector<runtime::FeatureName>> feature_names_;
   // By node: its value when it is the same for every action, built once (copies share it):
   // a kConstant; a list or f-string whose operands are all fixed; a call of a pure function
   // (runtime::NativeUdfRegistry::MarkPure) whose arguments are all constant or fixed and which

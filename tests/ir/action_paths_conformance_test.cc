@@ -79,11 +79,11 @@ TEST(ActionPathsConformanceTest, PartitionsCoverWhatTheInterpreterRuns) {
       runtime::ActionResult result = compiled->ruleset->Evaluate(
           *action, /*labels=*/nullptr, /*random_seed=*/0, runtime::ResultFeatures::kAll);
       for (const auto& [name, value] : result.features) {
-        auto it = file_of_feature.find(name);
-        ASSERT_NE(it, file_of_feature.end()) << name;
+        auto it = file_of_feature.find(name->text);
+        ASSERT_NE(it, file_of_feature.end()) << name->text;
         EXPECT_TRUE(Contains(partition.files, it->second))
-            << "feature " << name << " of " << program->files[it->second].path << " ran for action "
-            << action->name << " outside its partition";
+            << "feature " << name->text << " of " << program->files[it->second].path
+            << " ran for action " << action->name << " outside its partition";
         ++checked_features;
       }
     }

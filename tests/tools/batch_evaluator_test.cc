@@ -342,7 +342,7 @@ std::vector<std::string> EffectEntityIds(const ActionResult& result) {
 // The str value of the feature `name` of `result` ("" when it has none).
 std::string FeatureText(const ActionResult& result, const std::string& name) {
   for (const auto& [feature, value] : result.features) {
-    if (feature == name && value && value->kind() == Value::Kind::kString) {
+    if (feature->text == name && value && value->kind() == Value::Kind::kString) {
       return value->as_string();
     }
   }
@@ -398,7 +398,7 @@ std::string HeldObjects(const ActionResult& result) {
   std::string text;
   for (const auto& [feature, value] : result.features) {
     if (!value) continue;
-    text += feature + "=";
+    text += feature->text + "=";
     switch (value->kind()) {
       case Value::Kind::kList:
         for (const Value& item : value->as_list()) text += item.as_string() + ",";
