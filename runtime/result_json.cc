@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "runtime/big_int.h"
 #include "runtime/python_semantics.h"
@@ -87,7 +88,7 @@ void AppendJsonValue(const Value& value, std::string* out) {
       out->append(value.as_bool() ? "true" : "false");
       return;
     case Value::Kind::kInt:
-      out->append(absl::StrFormat("%d", value.as_int()));
+      absl::StrAppend(out, value.as_int());
       return;
     case Value::Kind::kBigInt:  // json.dumps prints every digit of an int.
       out->append(ToDecimal(value.as_big_int().value()));
