@@ -1,21 +1,26 @@
 #include "runtime/udfs/date_parser.h"
 
 #include <cctype>
-#include <string>
-#include <vector>
+#include <string_view>
+#include <utility>
+
+#include "absl/container/inlined_vector.h"
 
 namespace osprey::runtime::udfs {
 namespace {
 
+// A piece of the parsed text. Words keep their case: they are compared ignoring it.
 struct Token {
   enum class Kind { kNumber, kWord, kSymbol } kind;
-  std::string text;
+  std::string_view text;
 };
+// Timestamps have a few dozen tokens at most: they stay on the stack.
+using Tokens = absl::InlinedVector<Token, 24>;
 
 // dateutil's _timelex, simplified: runs of digits (with one inner '.' or ',' for fractions),
 // runs of letters, and single other characters; whitespace separates.
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> tokens;
+Tokens Tokenize(std::string_view s) {
+  Tokens tokens;
   size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -31,21 +36,28 @@ std::vector<Token> Tokenize(std::string_view s) {
         while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
         j = k;
       }
-      tokens.push_back({Token::Kind::kNumber, std::string(s.substr(i, j - i))});
+      tokens.push_back({Token::Kind::kNumber, s.substr(i, j - i)});
       i = j;
     } else if (std::isalpha(c)) {
       size_t j = i;
       while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
-      std::string word(s.substr(i, j - i));
-      for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      tokens.push_back({Token::Kind::kWord, std::move(word)});
+      tokens.push_back({Token::Kind::kWord, s.substr(i, j - i)});
       i = j;
     } else {
-      tokens.push_back({Token::Kind::kSymbol, std::string(1, s[i])});
+      tokens.push_back({Token::Kind::kSymbol, s.substr(i, 1)});
       ++i;
     }
   }
   return tokens;
+}
+
+// Whether the word `w` is `lower` ignoring case (words are runs of ASCII letters).
+bool IsWord(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(w[i])) != lower[i]) return false;
+  }
+  return true;
 }
 
 int MonthFromName(std::string_view w) {
@@ -54,7 +66,9 @@ int MonthFromName(std::string_view w) {
       {"may", "may"},       {"jun", "june"},     {"jul", "july"},     {"aug", "august"},
       {"sep", "september"}, {"oct", "october"},  {"nov", "november"}, {"dec", "december"}};
   for (int m = 0; m < 12; ++m) {
-    if (w == kMonths[m][0] || w == kMonths[m][1] || (m == 8 && w == "sept")) return m + 1;
+    if (IsWord(w, kMonths[m][0]) || IsWord(w, kMonths[m][1]) || (m == 8 && IsWord(w, "sept"))) {
+      return m + 1;
+    }
   }
   return 0;
 }
@@ -64,7 +78,7 @@ bool IsWeekday(std::string_view w) {
       "mon",   "monday",   "tue", "tues",   "tuesday", "wed",      "wednesday", "thu",   "thur",
       "thurs", "thursday", "fri", "friday", "sat",     "saturday", "sun",       "sunday"};
   for (std::string_view d : kDays) {
-    if (w == d) return true;
+    if (IsWord(w, d)) return true;
   }
   return false;
 }
@@ -75,9 +89,13 @@ bool IsJumpWord(std::string_view w) {
   static constexpr std::string_view kJump[] = {"at", "on", "and", "ad", "m", "t",
                                                "of", "st", "nd",  "rd", "th"};
   for (std::string_view j : kJump) {
-    if (w == j) return true;
+    if (IsWord(w, j)) return true;
   }
   return false;
+}
+
+bool IsAmPm(std::string_view w) {
+  return IsWord(w, "am") || IsWord(w, "pm") || IsWord(w, "a") || IsWord(w, "p");
 }
 
 bool IsLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -97,8 +115,8 @@ int64_t ToInt(std::string_view digits) {
 
 std::optional<ParsedDateTime> ParseDateTime(std::string_view text,
                                             const ParsedDateTime& default_date) {
-  const std::vector<Token> tokens = Tokenize(text);
-  std::vector<std::pair<int64_t, size_t>> ymd;  // value, digit count
+  const Tokens tokens = Tokenize(text);
+  absl::InlinedVector<std::pair<int64_t, size_t>, 4> ymd;  // value, digit count
   int month_from_name = 0;
   std::optional<int> hour, minute, second, microsecond;
   int ampm = -1;  // 0 am, 1 pm
@@ -109,21 +127,23 @@ std::optional<ParsedDateTime> ParseDateTime(std::string_view text,
   auto symbol_at = [&](size_t i, char c) {
     return i < tokens.size() && tokens[i].kind == Token::Kind::kSymbol && tokens[i].text[0] == c;
   };
-  auto parse_seconds = [&](const std::string& t) {
+  auto parse_seconds = [&](std::string_view t) {
     const size_t dot = t.find_first_of(".,");
     second = static_cast<int>(ToInt(t.substr(0, dot)));
-    if (dot != std::string::npos) {
-      std::string frac = t.substr(dot + 1, 6);
-      frac.append(6 - frac.size(), '0');
-      microsecond = static_cast<int>(ToInt(frac));
+    if (dot != std::string_view::npos) {
+      // The first six digits of the fraction, as microseconds ("5" is 500000).
+      const std::string_view digits = t.substr(dot + 1, 6);
+      int64_t micros = ToInt(digits);
+      for (size_t d = digits.size(); d < 6; ++d) micros *= 10;
+      microsecond = static_cast<int>(micros);
     }
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& tok = tokens[i];
     if (tok.kind == Token::Kind::kNumber) {
       any = true;
-      const std::string& t = tok.text;
-      const bool has_fraction = t.find_first_of(".,") != std::string::npos;
+      const std::string_view t = tok.text;
+      const bool has_fraction = t.find_first_of(".,") != std::string_view::npos;
       if (symbol_at(i + 1, ':') && !hour.has_value()) {  // HH:MM[:SS[.ffffff]]
         hour = static_cast<int>(ToInt(t));
         if (!number_at(i + 2)) return std::nullopt;
@@ -138,9 +158,7 @@ std::optional<ParsedDateTime> ParseDateTime(std::string_view text,
       if (has_fraction) return std::nullopt;
       // A number followed by am/pm is an hour ("7pm", "7 pm").
       if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Kind::kWord &&
-          (tokens[i + 1].text == "am" || tokens[i + 1].text == "pm" || tokens[i + 1].text == "a" ||
-           tokens[i + 1].text == "p") &&
-          !hour.has_value() && t.size() <= 2) {
+          IsAmPm(tokens[i + 1].text) && !hour.has_value() && t.size() <= 2) {
         hour = static_cast<int>(ToInt(t));
         continue;
       }
@@ -164,20 +182,22 @@ std::optional<ParsedDateTime> ParseDateTime(std::string_view text,
       continue;
     }
     if (tok.kind == Token::Kind::kWord) {
-      const std::string& w = tok.text;
+      const std::string_view w = tok.text;
       if (const int m = MonthFromName(w); m != 0) {
         if (month_from_name != 0) return std::nullopt;
         month_from_name = m;
         any = true;
         continue;
       }
-      if (w == "am" || w == "pm" || w == "a" || w == "p") {
+      if (IsAmPm(w)) {
         if (!hour.has_value() || ampm >= 0) return std::nullopt;
-        ampm = (w[0] == 'p') ? 1 : 0;
+        ampm = (w[0] == 'p' || w[0] == 'P') ? 1 : 0;
         continue;
       }
       if (IsWeekday(w) || IsJumpWord(w)) continue;
-      if (w == "z" || w == "utc" || w == "gmt") continue;
+      if (IsWord(w, "z") || IsWord(w, "utc") || IsWord(w, "gmt")) {
+        continue;
+      }
       // Other zone names: up to 5 letters after a time (dateutil's tzname).
       if (hour.has_value() && w.size() <= 5) continue;
       return std::nullopt;

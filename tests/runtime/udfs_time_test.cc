@@ -51,6 +51,8 @@ const SinceCase kSinceCases[] = {
     {"nanoseconds_truncated", kT, "2020-07-16T19:59:59.123456789Z", "0.876544"},
     {"compact_date", kT, "20200716", "72000.0"},
     {"month_name_pm", kT, "July 16 2020 7pm", "3600.0"},
+    {"words_in_capitals", kT, "THU JULY 16 2020 7 PM UTC", "3600.0"},
+    {"fraction_of_one_digit", kT, "2020-07-16T19:59:59.5Z", "0.5"},
     {"space_and_negative_offset", kT, "2020-07-16 19:00:00-05:00", "3600.0"},
     {"rfc_style", kT, "16 Jul 2020 18:30:15 GMT", "5385.0"},
     {"leap_year", kT, "2019-07-16T20:00:00Z", "31622400.0"},
