@@ -210,6 +210,15 @@ std::string FormatPythonFloat(double value) {
   return out;
 }
 
+void AppendPythonStr(const Value& value, std::string* out) {
+  const Value& plain = value.kind() == Kind::kEntity ? value.as_entity().id : value;
+  if (plain.kind() == Kind::kString) {
+    out->append(plain.as_string());
+  } else {
+    out->append(PythonStr(plain));
+  }
+}
+
 std::string PythonStr(const Value& value) {
   switch (value.kind()) {
     case Kind::kNone:

@@ -71,6 +71,8 @@ std::optional<bool> Contains(const Value& haystack, const Value& needle, std::st
 // entity its id, a rule "True"/"False", a time delta its seconds as a float, an experiment its
 // list), since the reference unwraps them before formatting (spec §4.4.4).
 std::string PythonStr(const Value& value);
+// Appends PythonStr(value) to `out`; a str (or an entity's str id) without a copy between.
+void AppendPythonStr(const Value& value, std::string* out);
 // Python `repr(x)`: strings quoted and escaped as CPython does (isprintable per Unicode 14.0,
 // Python 3.11's database); other kinds as PythonStr, except entities and rules, which print
 // like the reference's dataclasses ("EntityT[<class 'str'>](type='User', id=abc)").

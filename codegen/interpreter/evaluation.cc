@@ -44,7 +44,8 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       rule_operand_list_(interpreter.rule_operand_list_),
       rule_values_(program_.rules.size()),
       call_slots_(program_.calls.size()),
-      read_slots_(program_.json_reads.size()) {
+      read_slots_(program_.json_reads.size()),
+      format_slots_(interpreter_.format_string_count_) {
   for (size_t i = 0; i < program_.nodes.size(); ++i) {
     // A node only a Rule reads has no value: the Rule looks at its operands.
     if (interpreter_.IsFixed(static_cast<int32_t>(i))) state_[i] = State::kFixed;
@@ -137,7 +138,8 @@ void Evaluation::ReleaseSlotContents(int32_t id) {
 
 // Marks `file` and the files it imports as running for this action.
 void Evaluation::Activate(int32_t file) {
-  std::vector<int32_t> stack = {file};
+  std::vector<int32_t>& stack = activation_stack_;
+  stack.assign(1, file);
   while (!stack.empty()) {
     int32_t f = stack.back();
     stack.pop_back();
@@ -353,14 +355,17 @@ Evaluation::Outcome Evaluation::EvaluateList(NodeView node) {
 }
 
 Evaluation::Outcome Evaluation::EvaluateFormatString(NodeView node) {
-  const std::vector<std::string>& format = program_.nodes[node.id].format;
-  std::string text = format[0];
   for (size_t i = 0; i < node.operands.size(); ++i) {
     if (!Input(node, i)) return std::nullopt;
-    text += runtime::PythonStr(*Input(node, i));
-    text += format[i + 1];
   }
-  return Value::String(std::move(text));
+  const std::vector<std::string>& format = program_.nodes[node.id].format;
+  return runtime::StringValueFilled(format_slots_[node.payload], [&](std::string& text) {
+    text.append(format[0]);
+    for (size_t i = 0; i < node.operands.size(); ++i) {
+      runtime::AppendPythonStr(*Input(node, i), &text);
+      text.append(format[i + 1]);
+    }
+  });
 }
 
 Evaluation::Outcome Evaluation::EvaluateCompare(NodeView node, ir::CompareOp op) {

@@ -182,6 +182,9 @@ class Evaluation {
   // By ir::JsonRead: the objects the read made, refilled by the next action's read when no one
   // holds them any more (runtime::JsonReadSlots).
   std::vector<runtime::JsonReadSlots> read_slots_;
+  // By f-string (Interpreter::format_string_count_): its text, refilled likewise.
+  std::vector<std::shared_ptr<std::string>> format_slots_;
+  std::vector<int32_t> activation_stack_;  // Activate's, kept between actions.
 };
 
 }  // namespace osprey::codegen

@@ -166,9 +166,11 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     const ir::Program& program, const runtime::NativeUdfRegistry& natives) {
   std::unique_ptr<Interpreter> interpreter(new Interpreter(program));
   for (const ir::Node& node : program.nodes) {
+    // An f-string's payload, which the IR leaves unset, numbers it for its string slot.
+    const int32_t payload =
+        node.op == ir::Op::kFormatString ? interpreter->format_string_count_++ : node.payload;
     interpreter->packed_nodes_.push_back(
-        {node.op, node.detail, node.payload,
-         static_cast<uint32_t>(interpreter->packed_operands_.size()),
+        {node.op, node.detail, payload, static_cast<uint32_t>(interpreter->packed_operands_.size()),
          static_cast<uint32_t>(node.operands.size())});
     interpreter->packed_operands_.insert(interpreter->packed_operands_.end(), node.operands.begin(),
                                          node.operands.end());

@@ -65,6 +65,7 @@ class Interpreter {
     uint32_t operand_count;
   };
   std::vector<PackedNode> packed_nodes_;
+  int32_t format_string_count_ = 0;  // kFormatString nodes: their payload numbers them.
   std::vector<ir::NodeId> packed_operands_;
   // By call index: the native instance, or null when the function has no implementation.
   std::vector<std::unique_ptr<runtime::UdfInstance>> instances_;

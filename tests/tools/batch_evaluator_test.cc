@@ -382,13 +382,15 @@ TEST(ResultReuseTest, ResultsTheCallerHoldsStayAsTheyWere) {
 }
 
 // The objects a read, a rule or an effect makes hold values of their own (a list's items, an
-// entity's id, a rule's description fields, a label's entity): those stay as they were in a
-// result the caller keeps, while the evaluator refills what no one holds.
+// entity's id, a rule's description fields, a label's entity), and strings are made in place
+// (the action name, an f-string): those stay as they were in a result the caller keeps, while
+// the evaluator refills what no one holds.
 constexpr const char* kHeldObjectRules = R"(
 Name: str = JsonData(path='$.user')
 UserId: Entity[str] = EntityJson(type='User', path='$.user')
 Tags: List[str] = JsonData(path='$.tags')
 Kind = GetActionName()
+Greeting = f'hello {UserId} in {Kind}'
 Tagged = Rule(when_all=[ListLength(list=Tags) > 0], description=f'{Name} tagged')
 WhenRules(rules_any=[Tagged], then=[LabelAdd(entity=UserId, label='vip')])
 )";
@@ -432,10 +434,12 @@ TEST(ResultReuseTest, ObjectsInsideKeptValuesStayAsTheyWere) {
   };
   const std::string first_expected =
       "Name=first_user UserId=User/first_user Tags=tag_one_long_enough,tag_two, "
-      "Kind=first_action_name Tagged=first_user effect=first_user";
+      "Kind=first_action_name Greeting=hello first_user in first_action_name Tagged=first_user "
+      "effect=first_user";
   const std::string second_expected =
       "Name=second_user UserId=User/second_user Tags=tag_three_long_enough, "
-      "Kind=second_action_name Tagged=second_user effect=second_user";
+      "Kind=second_action_name Greeting=hello second_user in second_action_name Tagged=second_user "
+      "effect=second_user";
   for (tools::Engine engine : kBothEngines) {
     SCOPED_TRACE(EngineName(engine));
     Ruleset ruleset = Compile("held_objects", kHeldObjectRules, engine);
