@@ -145,14 +145,35 @@ int64_t InMemoryLabelStore::Now() const {
   return now_micros_ ? now_micros_() : absl::ToUnixMicros(absl::Now());
 }
 
+const InMemoryLabelStore::StoredLabel* InMemoryLabelStore::Find(std::string_view entity_type,
+                                                                std::string_view entity_id,
+                                                                std::string_view label) const {
+  // Reads run on every worker thread at once: each has its own key buffer, kept so that a
+  // lookup allocates nothing.
+  thread_local std::string key;
+  key.assign(entity_type);
+  key += '/';
+  key += entity_id;
+  auto entity = entities_.find(key);
+  if (entity == entities_.end()) return nullptr;
+  auto state = entity->second.find(absl::string_view(label.data(), label.size()));
+  return state == entity->second.end() ? nullptr : &state->second;
+}
+
 std::optional<LabelState> InMemoryLabelStore::Get(std::string_view entity_type,
                                                   std::string_view entity_id,
                                                   std::string_view label) const {
-  auto entity = entities_.find(EntityKey(entity_type, entity_id));
-  if (entity == entities_.end()) return std::nullopt;
-  auto state = entity->second.find(std::string(label));
-  if (state == entity->second.end()) return std::nullopt;
-  return state->second.state;
+  const StoredLabel* stored = Find(entity_type, entity_id, label);
+  if (stored == nullptr) return std::nullopt;
+  return stored->state;
+}
+
+bool InMemoryLabelStore::VisitState(std::string_view entity_type, std::string_view entity_id,
+                                    std::string_view label,
+                                    absl::FunctionRef<void(const LabelState&)> visit) const {
+  const StoredLabel* stored = Find(entity_type, entity_id, label);
+  if (stored != nullptr) visit(stored->state);
+  return stored != nullptr;
 }
 
 bool InMemoryLabelStore::HasAnyLabel(std::string_view entity_type,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 
 namespace osprey::runtime {
@@ -47,6 +48,16 @@ class LabelStore {
   // The state of `label` on the entity, or nullopt when it never had it.
   virtual std::optional<LabelState> Get(std::string_view entity_type, std::string_view entity_id,
                                         std::string_view label) const = 0;
+  // Calls `visit` with the state of `label` on the entity, when it has one, and says whether
+  // it did: for readers that only look at the state. The default copies it through Get; a
+  // store that holds the state can lend it instead.
+  virtual bool VisitState(std::string_view entity_type, std::string_view entity_id,
+                          std::string_view label,
+                          absl::FunctionRef<void(const LabelState&)> visit) const {
+    std::optional<LabelState> state = Get(entity_type, entity_id, label);
+    if (state.has_value()) visit(*state);
+    return state.has_value();
+  }
   // True when the entity has any label at all (HasLabel's error_on_empty).
   virtual bool HasAnyLabel(std::string_view entity_type, std::string_view entity_id) const = 0;
   // Applies one action's mutations, in order. Manual statuses are not overridden by automatic
@@ -72,6 +83,8 @@ class InMemoryLabelStore : public LabelStore {
 
   std::optional<LabelState> Get(std::string_view entity_type, std::string_view entity_id,
                                 std::string_view label) const override;
+  bool VisitState(std::string_view entity_type, std::string_view entity_id, std::string_view label,
+                  absl::FunctionRef<void(const LabelState&)> visit) const override;
   bool HasAnyLabel(std::string_view entity_type, std::string_view entity_id) const override;
   void Apply(std::span<const LabelMutation> mutations) override;
 
@@ -101,6 +114,10 @@ class InMemoryLabelStore : public LabelStore {
     // LabelState.try_apply_desired_state; false when the mutation is dropped.
     bool TryApply(const LabelState& desired, int64_t now);
   };
+
+  // The stored state of `label` on the entity, or null.
+  const StoredLabel* Find(std::string_view entity_type, std::string_view entity_id,
+                          std::string_view label) const;
 
   // Applies the mutations of one entity (scratch_.entity, in order).
   void ApplyToEntity(std::string_view entity_type, std::string_view entity_id, int64_t now);

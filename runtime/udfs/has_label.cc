@@ -46,37 +46,33 @@ UdfOutcome HasLabel(const SiteData& site, CallContext& context, Args args) {
   }
   // The reference compares expiry with the wall clock, not the action time.
   const int64_t now = context.now_unix_micros != 0 ? context.now_unix_micros : WallClockMicros();
-  std::optional<LabelState> state = context.labels->Get(type, id, label);
-  if (state.has_value()) {
-    bool all_expired = true;  // vacuously true for a state without reasons
-    for (const LabelReason& reason : state->reasons) {
-      if (!reason.expires_at_micros.has_value() || *reason.expires_at_micros > now) {
-        all_expired = false;
-      }
-    }
-    if (all_expired) state.reset();
-  }
-  const Value& manual = args[2];
-  const bool manual_yes = manual.kind() == Value::Kind::kBool && manual.as_bool();
-  const bool manual_no = manual.kind() == Value::Kind::kBool && !manual.as_bool();
-  if (!state.has_value()) return Value::Bool(want_removed && !manual_yes);
-
-  const bool is_removed =
-      state->status == LabelStatus::kRemoved || state->status == LabelStatus::kManuallyRemoved;
-  const bool is_manual = state->status == LabelStatus::kManuallyAdded ||
-                         state->status == LabelStatus::kManuallyRemoved;
-  bool result =
-      is_removed == want_removed && !(manual_yes && !is_manual) && !(manual_no && is_manual);
-  const Value& min_age = args[4];
-  if (!min_age.is_none()) {
-    std::optional<int64_t> oldest;
-    for (const LabelReason& reason : state->reasons) {
+  // What HasLabel reads of the state, taken while the store lends it: its status and the
+  // oldest creation time among the reasons that have not expired.
+  std::optional<LabelStatus> status;  // nullopt: no state, or every reason expired.
+  std::optional<int64_t> oldest;
+  context.labels->VisitState(type, id, label, [&](const LabelState& state) {
+    for (const LabelReason& reason : state.reasons) {
       if (reason.expires_at_micros.has_value() && *reason.expires_at_micros <= now) continue;
       if (!oldest.has_value() || reason.created_at_micros < *oldest) {
         oldest = reason.created_at_micros;
       }
     }
-    if (!oldest.has_value()) return Recorded("ValueError: min() arg is an empty sequence");
+    // A state without unexpired reasons (vacuously, one without reasons) counts as absent.
+    if (oldest.has_value()) status = state.status;
+  });
+  const Value& manual = args[2];
+  const bool manual_yes = manual.kind() == Value::Kind::kBool && manual.as_bool();
+  const bool manual_no = manual.kind() == Value::Kind::kBool && !manual.as_bool();
+  if (!status.has_value()) return Value::Bool(want_removed && !manual_yes);
+
+  const bool is_removed =
+      *status == LabelStatus::kRemoved || *status == LabelStatus::kManuallyRemoved;
+  const bool is_manual =
+      *status == LabelStatus::kManuallyAdded || *status == LabelStatus::kManuallyRemoved;
+  bool result =
+      is_removed == want_removed && !(manual_yes && !is_manual) && !(manual_no && is_manual);
+  const Value& min_age = args[4];
+  if (!min_age.is_none()) {
     const double min_seconds = min_age.kind() == Value::Kind::kInt
                                    ? static_cast<double>(min_age.as_int())
                                    : min_age.as_float();
