@@ -114,25 +114,31 @@ std::string_view StringOf(const JsonValue& v) {
                                             : v.element.get_string().value_unsafe();
 }
 
-// JsonToValue of a list, made in `slots` (ReuseSlot): the vector and the strings of its string
+// JsonToValue of a list. With `slots` (ReuseSlot), the vector and the strings of its string
 // items are refilled in place when the values made from them earlier are all gone.
-std::optional<Value> ListValueIn(JsonReadSlots& slots, const JsonValue& list, std::string* error) {
-  if (ReuseSlot(slots.list)) slots.list->clear();  // Frees the items' hold on list_strings.
-  std::vector<Value>& items = *slots.list;
+std::optional<Value> ListValue(const JsonValue& list, std::string* error, JsonReadSlots* slots) {
+  std::vector<Value> fresh;
+  std::vector<Value>* items = &fresh;
+  if (slots != nullptr) {
+    if (ReuseSlot(slots->list)) slots->list->clear();  // Frees the items' hold on list_strings.
+    items = slots->list.get();
+  }
   bool ok = true;
   ForEachItem(list, [&](const JsonValue& item) {
     if (!ok) return;
-    if (TypeOf(item) == element_type::STRING) {
-      if (slots.list_strings.size() <= items.size()) slots.list_strings.resize(items.size() + 1);
-      items.push_back(StringValueIn(slots.list_strings[items.size()], StringOf(item)));
+    if (slots != nullptr && TypeOf(item) == element_type::STRING) {
+      std::vector<std::shared_ptr<std::string>>& strings = slots->list_strings;
+      if (strings.size() <= items->size()) strings.resize(items->size() + 1);
+      items->push_back(StringValueIn(strings[items->size()], StringOf(item)));
       return;
     }
     std::optional<Value> converted = JsonToValue(item, error);
     ok = converted.has_value();
-    if (ok) items.push_back(*std::move(converted));
+    if (ok) items->push_back(*std::move(converted));
   });
   if (!ok) return std::nullopt;
-  return Value::SharedList(slots.list);
+  if (slots != nullptr) return Value::SharedList(slots->list);
+  return Value::List(std::move(fresh));
 }
 
 Coerced CoerceToInt(const JsonValue& v) {
@@ -310,17 +316,14 @@ UdfOutcome ExtractJson(const JsonValue* value, const ValueType& type, bool requi
     return UdfError{absl::StrFormat("Missing Json data at path `%s`.", path_text), true};
   }
   if (CheckJson(*value, type)) {
-    std::string error;
-    std::optional<Value> converted;
-    if (slots == nullptr) {
-      converted = JsonToValue(*value, &error);
-    } else if (TypeOf(*value) == element_type::STRING) {
+    const element_type checked = TypeOf(*value);
+    if (slots != nullptr && checked == element_type::STRING) {
       return StringValueIn(slots->string, StringOf(*value));
-    } else if (TypeOf(*value) == element_type::ARRAY) {
-      converted = ListValueIn(*slots, *value, &error);
-    } else {
-      converted = JsonToValue(*value, &error);
     }
+    std::string error;
+    std::optional<Value> converted = checked == element_type::ARRAY
+                                         ? ListValue(*value, &error, slots)
+                                         : JsonToValue(*value, &error);
     if (!converted) return UdfError{std::move(error), true};
     return *std::move(converted);
   }
@@ -386,18 +389,8 @@ std::optional<Value> JsonToValue(const JsonValue& value, std::string* error) {
     case element_type::OBJECT:
       *error = "a JSON object has no SML value";
       return std::nullopt;
-    case element_type::ARRAY: {
-      std::vector<Value> items;
-      bool ok = true;
-      ForEachItem(value, [&](const JsonValue& item) {
-        if (!ok) return;
-        std::optional<Value> converted = JsonToValue(item, error);
-        ok = converted.has_value();
-        if (ok) items.push_back(*std::move(converted));
-      });
-      if (!ok) return std::nullopt;
-      return Value::List(std::move(items));
-    }
+    case element_type::ARRAY:
+      return ListValue(value, error, /*slots=*/nullptr);
   }
   return std::nullopt;
 }

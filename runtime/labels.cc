@@ -18,8 +18,12 @@ namespace {
 // The reference's tolerance for clock skew between workers, used in expiry and reason merging.
 constexpr int64_t kGraceMicros = 5'000'000;
 
-std::string EntityKey(std::string_view entity_type, std::string_view entity_id) {
-  std::string key(entity_type);
+// The store's key of an entity, "<type>/<id>", in the calling thread's own buffer (valid until
+// its next call): kept so that a lookup allocates nothing, and per thread because reads run on
+// every worker thread at once.
+const std::string& EntityKey(std::string_view entity_type, std::string_view entity_id) {
+  thread_local std::string key;
+  key.assign(entity_type);
   key += '/';
   key += entity_id;
   return key;
@@ -148,13 +152,7 @@ int64_t InMemoryLabelStore::Now() const {
 const InMemoryLabelStore::StoredLabel* InMemoryLabelStore::Find(std::string_view entity_type,
                                                                 std::string_view entity_id,
                                                                 std::string_view label) const {
-  // Reads run on every worker thread at once: each has its own key buffer, kept so that a
-  // lookup allocates nothing.
-  thread_local std::string key;
-  key.assign(entity_type);
-  key += '/';
-  key += entity_id;
-  auto entity = entities_.find(key);
+  auto entity = entities_.find(EntityKey(entity_type, entity_id));
   if (entity == entities_.end()) return nullptr;
   auto state = entity->second.find(absl::string_view(label.data(), label.size()));
   return state == entity->second.end() ? nullptr : &state->second;
@@ -280,11 +278,9 @@ void InMemoryLabelStore::ApplyToEntity(std::string_view entity_type, std::string
       }
     }
     if (labels == nullptr) {
-      scratch.key.assign(entity_type);
-      scratch.key += '/';
-      scratch.key += entity_id;
-      auto found = entities_.find(scratch.key);
-      labels = found != entities_.end() ? &found->second : &entities_[scratch.key];
+      const std::string& key = EntityKey(entity_type, entity_id);
+      auto found = entities_.find(key);
+      labels = found != entities_.end() ? &found->second : &entities_[key];
     }
     auto current = labels->find(label);
     if (current == labels->end()) {

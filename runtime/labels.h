@@ -130,7 +130,6 @@ class InMemoryLabelStore : public LabelStore {
     std::vector<bool> label_done;              // By mutation of `entity`.
     LabelState desired;                        // One label's merged mutations.
     absl::flat_hash_map<std::string_view, size_t> reason_index;  // Into desired.reasons.
-    std::string key;                                             // "<type>/<id>"
   };
 
   std::function<int64_t()> now_micros_;
