@@ -92,8 +92,8 @@ class JitRuleset : public runtime::CompiledRuleset {
   std::unique_ptr<ir::Program> program_;  // Heap-allocated: the interpreter points into it.
   std::unique_ptr<Interpreter> interpreter_;
   ir::ActionPaths paths_;
-  std::vector<bool> lane_nodes_;
-  std::vector<bool> lanes_written_;  // LanesWrittenByRuntime
+  std::vector<uint8_t> lane_nodes_;
+  std::vector<uint8_t> lanes_written_;  // LanesWrittenByRuntime
   std::unique_ptr<JitCode> code_;
   std::string identity_;
   uint64_t serial_;

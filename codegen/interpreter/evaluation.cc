@@ -61,8 +61,8 @@ Evaluation::Evaluation(const Interpreter& interpreter)
   for (State& state : state_) state = state == State::kPending ? State::kIdle : state;
 }
 
-void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes,
-                          const std::vector<bool>* lanes_written) {
+void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<uint8_t>* lane_nodes,
+                          const std::vector<uint8_t>* lanes_written) {
   lanes_ = lanes;
   lane_nodes_ = lane_nodes;
   lanes_written_ = lanes_written;
@@ -175,41 +175,50 @@ void Evaluation::RunPending() {
 }
 
 void Evaluation::Finish(runtime::ResultFeatures features) {
-  const bool all = features == runtime::ResultFeatures::kAll;
-  if (all) result_->features.reserve(program_.features.size());
+  if (features == runtime::ResultFeatures::kTrueRules) return FinishTrueRules();
+  result_->features.reserve(program_.features.size());
   for (int32_t f : activation_order_) {
     for (const Interpreter::FeatureSlot& slot : interpreter_.file_features_[f]) {
       const int32_t id = slot.node;
-      const bool has_lane = lanes_ != nullptr && (*lane_nodes_)[id];
-      if (slot.is_rule && has_lane) {
-        // The lane first: without --emit full, a rule that is not true is not read further.
+      if (slot.is_rule && IsLaneNode(id) && !values_[id]) {
+        // A rule lane whose value was not built in this action: the result needs only its
+        // boolean.
         const OspreyLane& lane = lanes_[id];
-        const bool is_true = lane.tag == OSPREY_LANE_BOOL && lane.bits != 0;
-        if (!all && !is_true) continue;
-        if (!values_[id]) {
-          // Not built in this action: the result needs only its boolean.
-          Outcome exported;
-          if (lane.tag != OSPREY_LANE_FAILED) {
-            exported = exported_rules_[View(id).payload][is_true];
-          }
-          result_->features.emplace_back(&(*interpreter_.feature_names_)[slot.feature],
-                                         std::move(exported));
-          continue;
+        Outcome exported;
+        if (lane.tag != OSPREY_LANE_FAILED) {
+          exported = exported_rules_[View(id).payload][lane.bits != 0];
         }
-      } else if (!all && has_lane) {
-        continue;  // Another lane node holds a scalar, never a rule.
-      }
-      Get(id);  // A lane node's value is built in values_ on this read.
-      Outcome& value = values_[id];
-      if (!all && !(value && value->kind() == Value::Kind::kRule && value->as_rule().value)) {
+        AddFeature(slot, std::move(exported));
         continue;
       }
-      const runtime::FeatureName* name = &(*interpreter_.feature_names_)[slot.feature];
-      if (slot.result_takes_value) {
-        result_->features.emplace_back(name, std::move(value));
-      } else {
-        result_->features.emplace_back(name, value);
+      Get(id);  // A lane node's value is built in values_ on this read.
+      AddFeature(slot, slot.result_takes_value ? std::move(values_[id]) : values_[id]);
+    }
+  }
+}
+
+void Evaluation::FinishTrueRules() {
+  // Every rule of the ruleset is visited and few are true: the loop keeps what it reads in
+  // locals, which adding a feature could otherwise make the compiler load again.
+  const OspreyLane* const lanes = lanes_;
+  const std::vector<uint8_t>* const lane_nodes = lane_nodes_;
+  Outcome* const values = values_.data();
+  for (int32_t f : activation_order_) {
+    for (const Interpreter::FeatureSlot& slot : interpreter_.file_rule_features_[f]) {
+      const auto id = static_cast<size_t>(slot.node);
+      Outcome& value = values[id];
+      if (lanes != nullptr && (*lane_nodes)[id]) {
+        // The lane first: a rule that is not true is not read further.
+        const OspreyLane& lane = lanes[id];
+        if (lane.tag != OSPREY_LANE_BOOL || lane.bits == 0) continue;
+        if (!value) {
+          AddFeature(slot, exported_rules_[View(slot.node).payload][true]);
+          continue;
+        }
+      } else if (!value || !value->as_rule().value) {
+        continue;
       }
+      AddFeature(slot, slot.result_takes_value ? std::move(value) : value);
     }
   }
 }

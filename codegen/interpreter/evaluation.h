@@ -27,8 +27,8 @@ class Evaluation {
   // compiled code computes it; reads of such a node here convert its lane. Both outlive this.
   // The runtime writes the lane of each node marked in `lanes_written` when it stores the
   // node's value (compiled code reads it there).
-  void UseLanes(OspreyLane* lanes, const std::vector<bool>* lane_nodes,
-                const std::vector<bool>* lanes_written);
+  void UseLanes(OspreyLane* lanes, const std::vector<uint8_t>* lane_nodes,
+                const std::vector<uint8_t>* lanes_written);
   // Begins evaluating `action` into `*result` (cleared here): forgets the previous action's
   // values and marks the nodes of main.sml and its imports pending. The action, labels and
   // result must outlive the action's evaluation.
@@ -43,7 +43,7 @@ class Evaluation {
   uint8_t* state_data() { return reinterpret_cast<uint8_t*>(state_.data()); }
   // Computes node `id` and stores its value (in its lane too, for a lane node).
   void EvaluateAndStore(int32_t id) {
-    if (lanes_ != nullptr && (*lane_nodes_)[id]) {
+    if (IsLaneNode(id)) {
       const ir::Op op = interpreter_.packed_nodes_[id].op;
       if (op == ir::Op::kRule) return ComputeRuleLane(View(id));
       if (op == ir::Op::kWhenRules) return ComputeWhenRulesLane(View(id));
@@ -52,18 +52,24 @@ class Evaluation {
   }
   // The value of a computed node: nullopt when it failed.
   const std::optional<runtime::Value>& Get(int32_t id) {
-    if (lanes_ != nullptr && (*lane_nodes_)[id]) return GetLane(id);
+    if (IsLaneNode(id)) return GetLane(id);
     return values_[id];
   }
 
  private:
   using Outcome = std::optional<runtime::Value>;  // nullopt: the node failed.
 
+  // Finish for a result that shows only the true rules (runtime::ResultFeatures::kTrueRules).
+  void FinishTrueRules();
+  void AddFeature(const Interpreter::FeatureSlot& slot, Outcome value) {
+    result_->features.emplace_back(&(*interpreter_.feature_names_)[slot.feature],
+                                   std::move(value));
+  }
   // Get of a lane node: its value converted from the lane compiled code wrote.
   const std::optional<runtime::Value>& GetLane(int32_t id);
+  bool IsLaneNode(int32_t id) const { return lanes_ != nullptr && (*lane_nodes_)[id]; }
   bool IsRuleLane(int32_t id) const {
-    return lanes_ != nullptr && (*lane_nodes_)[id] &&
-           interpreter_.packed_nodes_[id].op == ir::Op::kRule;
+    return IsLaneNode(id) && interpreter_.packed_nodes_[id].op == ir::Op::kRule;
   }
   enum class Truth : uint8_t { kFalse, kTrue, kFailed };
   // Python truthiness of a computed node, read from its lane when it has one (no Value built).
@@ -158,8 +164,8 @@ class Evaluation {
   std::vector<State> entry_state_;
   std::vector<int32_t> entry_files_;
   OspreyLane* lanes_ = nullptr;
-  const std::vector<bool>* lane_nodes_ = nullptr;
-  const std::vector<bool>* lanes_written_ = nullptr;
+  const std::vector<uint8_t>* lane_nodes_ = nullptr;
+  const std::vector<uint8_t>* lanes_written_ = nullptr;
   std::vector<bool> active_files_;
   std::vector<int32_t> activation_order_;
   bool activated_new_nodes_ = false;

@@ -39,7 +39,7 @@ void Evaluation::StorePendingMembers(int32_t set, const std::vector<uint8_t>& fo
   const runtime::PatternSet& automaton = *interpreter_.pattern_sets_[set];
   for (int32_t id : interpreter_.pattern_set_nodes_[set]) {
     if (id == current || state_[id] != State::kPending) continue;
-    if (lanes_ != nullptr && (*lane_nodes_)[id]) continue;  // Compiled code computes it.
+    if (IsLaneNode(id)) continue;  // Compiled code computes it.
     const NodeView node = View(id);
     const ir::PatternMatch& match = program_.pattern_matches[node.payload];
     const bool literal = match.call < 0;

@@ -274,12 +274,14 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
   std::vector<int32_t> exports_of_node(program.nodes.size(), 0);
   for (const ir::Feature& feature : program.features) ++exports_of_node[feature.value.value];
   interpreter->file_features_.resize(program.files.size());
+  interpreter->file_rule_features_.resize(program.files.size());
   for (size_t f = 0; f < program.files.size(); ++f) {
     for (int32_t feature : program.files[f].features) {
       const int32_t node = program.features[feature].value.value;
-      interpreter->file_features_[f].push_back(
-          {feature, node, program.nodes[node].op == ir::Op::kRule,
-           exports_of_node[node] == 1 && !interpreter->IsFixed(node)});
+      const FeatureSlot slot{feature, node, program.nodes[node].op == ir::Op::kRule,
+                             exports_of_node[node] == 1 && !interpreter->IsFixed(node)};
+      interpreter->file_features_[f].push_back(slot);
+      if (slot.is_rule) interpreter->file_rule_features_[f].push_back(slot);
     }
   }
   interpreter->file_nodes_.resize(program.files.size());

@@ -90,6 +90,9 @@ class Interpreter {
     bool result_takes_value;
   };
   std::vector<std::vector<FeatureSlot>> file_features_;
+  // By file: the slots of file_features_ whose node is a Rule, all a result that shows only
+  // the true rules reads (no other node's value is a rule).
+  std::vector<std::vector<FeatureSlot>> file_rule_features_;
   // By feature: its name, as every result of the ruleset carries it.
   std::shared_ptr<const std::vector<runtime::FeatureName>> feature_names_;
   // By node: its value when it is the same for every action, built once (copies share it):

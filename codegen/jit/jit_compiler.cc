@@ -136,7 +136,7 @@ void Optimize(llvm::Module& module, llvm::TargetMachine& machine) {
 
 absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program& program,
                                                               const ir::ActionPaths& paths,
-                                                              const std::vector<bool>& lane_nodes,
+                                                              const std::vector<uint8_t>& lane_nodes,
                                                               Tier tier) {
   std::lock_guard<std::mutex> lock(impl_->compile_mutex);
   CompileTimes times;
@@ -192,7 +192,7 @@ absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program&
 }
 
 std::string JitCompiler::LlvmIrText(const ir::Program& program, const ir::ActionPaths& paths,
-                                    const std::vector<bool>& lane_nodes, Tier tier) {
+                                    const std::vector<uint8_t>& lane_nodes, Tier tier) {
   llvm::LLVMContext context;
   internal::LoweredModule lowered =
       internal::LowerToLlvm(context, program, paths, lane_nodes,

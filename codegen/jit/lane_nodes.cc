@@ -36,7 +36,7 @@ bool IsScalarOrString(frontend::Type type) { return IsScalarType(type) || IsStri
 
 // `lane` holds the answer for every node before `node` (operands have smaller ids).
 bool IsLaneNode(const ir::Program& program, const ir::Node& node,
-                const std::vector<bool>& read_by_rule_only, const std::vector<bool>& lane) {
+                const std::vector<bool>& read_by_rule_only, const std::vector<uint8_t>& lane) {
   switch (node.op) {
     case ir::Op::kWhenRules: {
       // Compiled code tells whether one of its rules is true; the runtime emits the effects
@@ -180,8 +180,8 @@ LaneCall LaneCallOf(const ir::Program& program, const ir::Node& node) {
 
 bool IsScalarType(frontend::Type type) { return EveryAlternative(type, IsScalarKind); }
 
-std::vector<bool> LaneNodes(const ir::Program& program) {
-  std::vector<bool> lane(program.nodes.size(), false);
+std::vector<uint8_t> LaneNodes(const ir::Program& program) {
+  std::vector<uint8_t> lane(program.nodes.size(), 0);
   const std::vector<bool> read_by_rule_only = ir::ReadByRuleOnly(program);
   for (size_t i = 0; i < program.nodes.size(); ++i) {
     lane[i] = IsLaneNode(program, program.nodes[i], read_by_rule_only, lane);
@@ -194,13 +194,13 @@ bool IsRuleOrWhenRulesLane(const ir::Program& program, int32_t id) {
   return op == ir::Op::kRule || op == ir::Op::kWhenRules;
 }
 
-bool IsMirrored(const ir::Program& program, const std::vector<bool>& lane_nodes, int32_t id) {
+bool IsMirrored(const ir::Program& program, const std::vector<uint8_t>& lane_nodes, int32_t id) {
   return !lane_nodes[id] && IsLaneVisibleType(program.nodes[id].type);
 }
 
-std::vector<bool> LanesWrittenByRuntime(const ir::Program& program,
-                                        const std::vector<bool>& lane_nodes) {
-  std::vector<bool> written(program.nodes.size(), false);
+std::vector<uint8_t> LanesWrittenByRuntime(const ir::Program& program,
+                                           const std::vector<uint8_t>& lane_nodes) {
+  std::vector<uint8_t> written(program.nodes.size(), 0);
   for (size_t i = 0; i < program.nodes.size(); ++i) {
     written[i] = lane_nodes[i] || IsMirrored(program, lane_nodes, static_cast<int32_t>(i));
   }

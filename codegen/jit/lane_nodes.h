@@ -46,8 +46,9 @@ enum class LaneCall : uint8_t {
 };
 LaneCall LaneCallOf(const ir::Program& program, const ir::Node& node);
 
-// By node id: whether the node is a lane node.
-std::vector<bool> LaneNodes(const ir::Program& program);
+// By node id: 1 when the node is a lane node. Bytes rather than bits: the runtime tests this
+// for every node it visits, and a byte is one load.
+std::vector<uint8_t> LaneNodes(const ir::Program& program);
 
 // Whether lane node `id` is a Rule or a WhenRules. The fast tier leaves those to the runtime,
 // which computes them from lanes: inline, their code would double its compile time. The
@@ -58,12 +59,12 @@ bool IsRuleOrWhenRulesLane(const ir::Program& program, int32_t id);
 // Whether node `id`, not a lane node, has a mirrored lane: its static type is lane-visible, so
 // the runtime, which computes it, also writes its value to its lane (a STRING or LIST lane
 // for a str or a list), and compiled code reads it there rather than asking the runtime.
-bool IsMirrored(const ir::Program& program, const std::vector<bool>& lane_nodes, int32_t id);
+bool IsMirrored(const ir::Program& program, const std::vector<uint8_t>& lane_nodes, int32_t id);
 
-// By node id: the lanes the runtime writes when it stores a node's value (lane nodes computed
-// the general way, and mirrored nodes).
-std::vector<bool> LanesWrittenByRuntime(const ir::Program& program,
-                                        const std::vector<bool>& lane_nodes);
+// By node id: 1 for the lanes the runtime writes when it stores a node's value (lane nodes
+// computed the general way, and mirrored nodes).
+std::vector<uint8_t> LanesWrittenByRuntime(const ir::Program& program,
+                                           const std::vector<uint8_t>& lane_nodes);
 
 }  // namespace osprey::codegen
 

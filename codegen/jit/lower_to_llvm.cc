@@ -32,7 +32,7 @@ namespace {
 
 class Lowerer {
  public:
-  Lowerer(llvm::Module& module, const ir::Program& program, const std::vector<bool>& lane_nodes,
+  Lowerer(llvm::Module& module, const ir::Program& program, const std::vector<uint8_t>& lane_nodes,
           bool inline_rules)
       : context_(module.getContext()),
         module_(module),
@@ -715,7 +715,7 @@ class Lowerer {
   llvm::LLVMContext& context_;
   llvm::Module& module_;
   const ir::Program& program_;
-  const std::vector<bool>& lane_nodes_;
+  const std::vector<uint8_t>& lane_nodes_;
   const bool inline_rules_;  // See LowerToLlvm.
   // Without Require, the runtime calls an entry function once per action, when every node it
   // contains is pending (it contains no fixed or deferred node): no state needs testing.
@@ -745,7 +745,7 @@ class Lowerer {
 }  // namespace
 
 LoweredModule LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
-                          const ir::ActionPaths& paths, const std::vector<bool>& lane_nodes,
+                          const ir::ActionPaths& paths, const std::vector<uint8_t>& lane_nodes,
                           bool inline_rules, const std::string& prefix) {
   LoweredModule lowered;
   lowered.module = std::make_unique<llvm::Module>(prefix, context);

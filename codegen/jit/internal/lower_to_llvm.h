@@ -27,7 +27,7 @@ struct LoweredModule {
 // (IsRuleOrWhenRulesLane). The only external symbols it uses are the helpers of
 // OspreyJitHelpers, by their OSPREY_JIT_HELPER_* names.
 LoweredModule LowerToLlvm(llvm::LLVMContext& context, const ir::Program& program,
-                          const ir::ActionPaths& paths, const std::vector<bool>& lane_nodes,
+                          const ir::ActionPaths& paths, const std::vector<uint8_t>& lane_nodes,
                           bool inline_rules, const std::string& prefix);
 
 }  // namespace osprey::codegen::internal
