@@ -37,6 +37,13 @@ void AppendJsonStringContents(std::string_view text, std::string* out) {
       std::memcpy(&word, data + i, 8);
       if (NeedsEscape(word)) break;
     }
+    if (i + 8 > size) {
+      // Fewer than eight bytes left (most keys and names are that short): tested as one word
+      // padded with a byte that needs no escape.
+      uint64_t word = 0x6161616161616161ULL;  // "aaaaaaaa"
+      std::memcpy(&word, data + i, size - i);
+      if (!NeedsEscape(word)) break;
+    }
     for (const size_t stop = std::min(size, i + 8); i < stop; ++i) {
       const auto c = static_cast<unsigned char>(data[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;

@@ -72,6 +72,12 @@ void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<uint8_t>* lane_no
   for (Interpreter::RuleOperand& operand : rule_operand_list_) {
     operand.in_lane = (*lanes_written)[operand.id];
   }
+  rule_features_in_lanes_.clear();
+  for (const std::vector<Interpreter::FeatureSlot>& slots : interpreter_.file_rule_features_) {
+    rule_features_in_lanes_.push_back(std::all_of(
+        slots.begin(), slots.end(),
+        [&](const Interpreter::FeatureSlot& slot) { return (*lane_nodes)[slot.node] != 0; }));
+  }
   // This evaluation's own objects: results of every thread copy them, and a shared object's
   // reference count would be one cache line all threads write.
   exported_rules_.clear();
@@ -198,27 +204,37 @@ void Evaluation::Finish(runtime::ResultFeatures features) {
 }
 
 void Evaluation::FinishTrueRules() {
-  // Every rule of the ruleset is visited and few are true: the loop keeps what it reads in
+  // Every rule of the ruleset is visited and few are true: the loops keep what they read in
   // locals, which adding a feature could otherwise make the compiler load again.
   const OspreyLane* const lanes = lanes_;
-  const std::vector<uint8_t>* const lane_nodes = lane_nodes_;
   Outcome* const values = values_.data();
+  // A rule whose lane is true: its value when this action built one, else the exported one.
+  auto add_true_lane_rule = [&](const Interpreter::FeatureSlot& slot) {
+    Outcome& value = values[slot.node];
+    if (!value) return AddFeature(slot, exported_rules_[View(slot.node).payload][true]);
+    AddFeature(slot, slot.result_takes_value ? std::move(value) : value);
+  };
+  auto is_true = [](const OspreyLane& lane) {
+    return lane.tag == OSPREY_LANE_BOOL && lane.bits != 0;
+  };
   for (int32_t f : activation_order_) {
-    for (const Interpreter::FeatureSlot& slot : interpreter_.file_rule_features_[f]) {
+    const std::vector<Interpreter::FeatureSlot>& slots = interpreter_.file_rule_features_[f];
+    if (lanes != nullptr && rule_features_in_lanes_[f]) {
+      for (const Interpreter::FeatureSlot& slot : slots) {
+        if (is_true(lanes[slot.node])) add_true_lane_rule(slot);
+      }
+      continue;
+    }
+    for (const Interpreter::FeatureSlot& slot : slots) {
       const auto id = static_cast<size_t>(slot.node);
-      Outcome& value = values[id];
-      if (lanes != nullptr && (*lane_nodes)[id]) {
-        // The lane first: a rule that is not true is not read further.
-        const OspreyLane& lane = lanes[id];
-        if (lane.tag != OSPREY_LANE_BOOL || lane.bits == 0) continue;
-        if (!value) {
-          AddFeature(slot, exported_rules_[View(slot.node).payload][true]);
-          continue;
-        }
-      } else if (!value || !value->as_rule().value) {
+      if (IsLaneNode(slot.node)) {
+        if (is_true(lanes[id])) add_true_lane_rule(slot);
         continue;
       }
-      AddFeature(slot, slot.result_takes_value ? std::move(value) : value);
+      Outcome& value = values[id];
+      if (value && value->as_rule().value) {
+        AddFeature(slot, slot.result_takes_value ? std::move(value) : value);
+      }
     }
   }
 }

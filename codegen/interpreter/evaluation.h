@@ -65,6 +65,17 @@ class Evaluation {
     result_->features.emplace_back(&(*interpreter_.feature_names_)[slot.feature],
                                    std::move(value));
   }
+  // Store of a bool value, without the general conversion to a lane.
+  void StoreBool(int32_t id, bool value) {
+    if (lanes_ != nullptr && (*lanes_written_)[id]) {
+      OspreyLane& lane = lanes_[id];
+      lane.tag = OSPREY_LANE_BOOL;
+      lane.length = 0;
+      lane.bits = value ? 1 : 0;
+    }
+    written_.push_back(id);
+    values_[id] = runtime::Value::Bool(value);
+  }
   // Get of a lane node: its value converted from the lane compiled code wrote.
   const std::optional<runtime::Value>& GetLane(int32_t id);
   bool IsLaneNode(int32_t id) const { return lanes_ != nullptr && (*lane_nodes_)[id]; }
@@ -166,6 +177,9 @@ class Evaluation {
   OspreyLane* lanes_ = nullptr;
   const std::vector<uint8_t>* lane_nodes_ = nullptr;
   const std::vector<uint8_t>* lanes_written_ = nullptr;
+  // With lanes, by file: every rule feature of the file is a lane node, so that a result
+  // showing only the true rules reads nothing but their lanes (FinishTrueRules).
+  std::vector<uint8_t> rule_features_in_lanes_;
   std::vector<bool> active_files_;
   std::vector<int32_t> activation_order_;
   bool activated_new_nodes_ = false;

@@ -36,15 +36,13 @@ const std::vector<uint8_t>* Evaluation::PatternSetFound(int32_t set, const Value
 
 void Evaluation::StorePendingMembers(int32_t set, const std::vector<uint8_t>& found,
                                      bool entity_target, int32_t current) {
-  const runtime::PatternSet& automaton = *interpreter_.pattern_sets_[set];
-  for (int32_t id : interpreter_.pattern_set_nodes_[set]) {
+  for (const Interpreter::PatternMember& member : interpreter_.pattern_set_members_[set]) {
+    const int32_t id = member.node;
     if (id == current || state_[id] != State::kPending) continue;
+    if (!member.covered || (member.literal && entity_target)) continue;
     if (IsLaneNode(id)) continue;  // Compiled code computes it.
-    const NodeView node = View(id);
-    const ir::PatternMatch& match = program_.pattern_matches[node.payload];
-    const bool literal = match.call < 0;
-    if (!automaton.covers(match.member) || (literal && entity_target)) continue;
-    Store(id, MemberValue(match, node.detail, found));  // As on the member's own turn.
+    // As on the member's own turn (MemberValue).
+    StoreBool(id, (found[member.member] != 0) != member.not_in);
     state_[id] = State::kDone;
   }
 }

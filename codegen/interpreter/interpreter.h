@@ -75,8 +75,16 @@ class Interpreter {
   std::vector<std::optional<runtime::ValueType>> dynamic_results_;
   // By ir::PatternSet index: the automaton answering the members it covers.
   std::vector<std::unique_ptr<const runtime::PatternSet>> pattern_sets_;
-  // By ir::PatternSet index: its members' kPatternMatch nodes.
-  std::vector<std::vector<int32_t>> pattern_set_nodes_;
+  // By ir::PatternSet index: its members' kPatternMatch nodes, with what storing a member's
+  // answer reads, gathered so that the first search of a set can store every member at once.
+  struct PatternMember {
+    int32_t node;
+    int32_t member;  // ir::PatternMatch::member.
+    bool literal;    // `literal in target`: an entity target is not unwrapped, so not answered.
+    bool not_in;     // `literal not in target`: true when the set did not find it.
+    bool covered;    // The set's automaton answers for it (runtime::PatternSet::covers).
+  };
+  std::vector<std::vector<PatternMember>> pattern_set_members_;
   // By file: every node its statements need, in increasing id order.
   std::vector<std::vector<ir::NodeId>> file_nodes_;
   // By file: its features, in order, with what a result reads of each on every action (an
