@@ -134,10 +134,9 @@ void Optimize(llvm::Module& module, llvm::TargetMachine& machine) {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(const ir::Program& program,
-                                                              const ir::ActionPaths& paths,
-                                                              const std::vector<uint8_t>& lane_nodes,
-                                                              Tier tier) {
+absl::StatusOr<std::unique_ptr<JitCode>> JitCompiler::Compile(
+    const ir::Program& program, const ir::ActionPaths& paths,
+    const std::vector<uint8_t>& lane_nodes, Tier tier) {
   std::lock_guard<std::mutex> lock(impl_->compile_mutex);
   CompileTimes times;
   auto clock = std::chrono::steady_clock::now();

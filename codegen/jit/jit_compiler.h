@@ -69,7 +69,8 @@ class JitCompiler : public std::enable_shared_from_this<JitCompiler> {
   // `lane_nodes` = LaneNodes(program). Thread-safe; compilations are serialised.
   absl::StatusOr<std::unique_ptr<JitCode>> Compile(const ir::Program& program,
                                                    const ir::ActionPaths& paths,
-                                                   const std::vector<uint8_t>& lane_nodes, Tier tier);
+                                                   const std::vector<uint8_t>& lane_nodes,
+                                                   Tier tier);
 
   // The LLVM IR of `program` as Compile would build it for `tier` (before optimisation), for
   // inspection.
