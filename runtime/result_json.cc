@@ -24,6 +24,16 @@ bool NeedsEscape(uint64_t word) {
          has_zero_byte(word ^ (kOnes * '\\'));
 }
 
+// `true` or `false`, with lengths known here rather than measured on every call: a full
+// result writes one per rule.
+void AppendJsonBool(bool value, std::string* out) {
+  if (value) {
+    out->append("true", 4);
+  } else {
+    out->append("false", 5);
+  }
+}
+
 }  // namespace
 
 void AppendJsonStringContents(std::string_view text, std::string* out) {
@@ -92,7 +102,7 @@ void AppendJsonValue(const Value& value, std::string* out) {
       out->append("null");
       return;
     case Value::Kind::kBool:
-      out->append(value.as_bool() ? "true" : "false");
+      AppendJsonBool(value.as_bool(), out);
       return;
     case Value::Kind::kInt:
       absl::StrAppend(out, value.as_int());
@@ -131,7 +141,7 @@ void AppendJsonValue(const Value& value, std::string* out) {
       AppendJsonValue(value.as_entity().id, out);
       return;
     case Value::Kind::kRule:
-      out->append(value.as_rule().value ? "true" : "false");
+      AppendJsonBool(value.as_rule().value, out);
       return;
   }
 }

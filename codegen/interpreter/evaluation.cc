@@ -190,15 +190,15 @@ void Evaluation::Finish(runtime::ResultFeatures features) {
         // A rule lane whose value was not built in this action: the result needs only its
         // boolean.
         const OspreyLane& lane = lanes_[id];
-        Outcome exported;
-        if (lane.tag != OSPREY_LANE_FAILED) {
-          exported = exported_rules_[View(id).payload][lane.bits != 0];
+        if (lane.tag == OSPREY_LANE_FAILED) {
+          AddFeature(slot, std::nullopt);
+        } else {
+          AddFeature(slot, exported_rules_[View(id).payload][lane.bits != 0]);
         }
-        AddFeature(slot, std::move(exported));
         continue;
       }
       Get(id);  // A lane node's value is built in values_ on this read.
-      AddFeature(slot, slot.result_takes_value ? std::move(values_[id]) : values_[id]);
+      AddFeatureValue(slot, values_[id]);
     }
   }
 }
@@ -212,7 +212,7 @@ void Evaluation::FinishTrueRules() {
   auto add_true_lane_rule = [&](const Interpreter::FeatureSlot& slot) {
     Outcome& value = values[slot.node];
     if (!value) return AddFeature(slot, exported_rules_[View(slot.node).payload][true]);
-    AddFeature(slot, slot.result_takes_value ? std::move(value) : value);
+    AddFeatureValue(slot, value);
   };
   auto is_true = [](const OspreyLane& lane) {
     return lane.tag == OSPREY_LANE_BOOL && lane.bits != 0;
@@ -232,9 +232,7 @@ void Evaluation::FinishTrueRules() {
         continue;
       }
       Outcome& value = values[id];
-      if (value && value->as_rule().value) {
-        AddFeature(slot, slot.result_takes_value ? std::move(value) : value);
-      }
+      if (value && value->as_rule().value) AddFeatureValue(slot, value);
     }
   }
 }

@@ -61,9 +61,19 @@ class Evaluation {
 
   // Finish for a result that shows only the true rules (runtime::ResultFeatures::kTrueRules).
   void FinishTrueRules();
-  void AddFeature(const Interpreter::FeatureSlot& slot, Outcome value) {
+  // Appends the feature of `slot` with `value` (nullopt, a Value or an Outcome), made in place.
+  template <typename V>
+  void AddFeature(const Interpreter::FeatureSlot& slot, V&& value) {
     result_->features.emplace_back(&(*interpreter_.feature_names_)[slot.feature],
-                                   std::move(value));
+                                   std::forward<V>(value));
+  }
+  // AddFeature of the node's value: moved when nothing reads it after the action.
+  void AddFeatureValue(const Interpreter::FeatureSlot& slot, Outcome& value) {
+    if (slot.result_takes_value) {
+      AddFeature(slot, std::move(value));
+    } else {
+      AddFeature(slot, value);
+    }
   }
   // Store of a bool value, without the general conversion to a lane.
   void StoreBool(int32_t id, bool value) {
