@@ -33,14 +33,13 @@ bool IsManual(LabelStatus status) {
   return status == LabelStatus::kManuallyAdded || status == LabelStatus::kManuallyRemoved;
 }
 
-// LabelReasons.insert_or_update, for a reason of the same name as `current`: a reason older
-// than the current one (by more than the grace period) is dropped; otherwise it replaces it,
-// keeping the first created_at.
-void UpdateReason(LabelReason& current, const LabelReason& reason) {
-  if (current.created_at_micros > reason.created_at_micros + kGraceMicros) return;
-  int64_t created_at = current.created_at_micros;
-  current = reason;
-  current.created_at_micros = created_at;
+// LabelReasons.insert_or_update, for a reason of the same name as the current one: a reason
+// older than the current one (by more than the grace period) is dropped; otherwise it
+// replaces it, keeping the first created_at. So only the expiry can change.
+void UpdateReason(int64_t current_created_at, std::optional<int64_t>& current_expires_at,
+                  int64_t created_at, std::optional<int64_t> expires_at) {
+  if (current_created_at > created_at + kGraceMicros) return;
+  current_expires_at = expires_at;
 }
 
 // LabelState.is_expired. The reference asserts that a state has reasons; a state without
@@ -184,37 +183,55 @@ void InMemoryLabelStore::Set(std::string_view entity_type, std::string_view enti
                              std::string_view label, LabelState state) {
   StoredLabel& stored = entities_[EntityKey(entity_type, entity_id)][std::string(label)];
   stored.state = std::move(state);
-  stored.Reindex();
+  stored.reason_of_name.clear();
+  for (size_t i = 0; i < stored.state.reasons.size(); ++i) {
+    stored.reason_of_name[ReasonNameId(stored.state.reasons[i].name)] = static_cast<uint32_t>(i);
+  }
 }
 
-void InMemoryLabelStore::StoredLabel::Reindex() {
-  reason_of_name.clear();
-  for (size_t i = 0; i < state.reasons.size(); ++i) reason_of_name[state.reasons[i].name] = i;
+uint32_t InMemoryLabelStore::ReasonNameId(std::string_view name) {
+  auto found = reason_name_ids_.find(absl::string_view(name.data(), name.size()));
+  if (found != reason_name_ids_.end()) return found->second;
+  const auto id = static_cast<uint32_t>(reason_name_ids_.size());
+  reason_name_ids_.emplace(std::string(name), id);
+  return id;
 }
 
 // As the vector form above, through the index.
-void InMemoryLabelStore::StoredLabel::InsertOrUpdate(const LabelReason& reason) {
-  auto [it, added] = reason_of_name.try_emplace(reason.name, state.reasons.size());
+void InMemoryLabelStore::StoredLabel::InsertOrUpdate(const DesiredReason& reason) {
+  auto [it, added] =
+      reason_of_name.try_emplace(reason.name_id, static_cast<uint32_t>(state.reasons.size()));
   if (added) {
-    state.reasons.push_back(reason);
+    state.reasons.push_back(
+        LabelReason{*reason.name, reason.created_at_micros, reason.expires_at_micros});
     return;
   }
-  UpdateReason(state.reasons[it->second], reason);
+  LabelReason& current = state.reasons[it->second];
+  UpdateReason(current.created_at_micros, current.expires_at_micros, reason.created_at_micros,
+               reason.expires_at_micros);
 }
 
-bool InMemoryLabelStore::StoredLabel::TryApply(const LabelState& desired, int64_t now) {
+void InMemoryLabelStore::StoredLabel::Replace(LabelStatus status,
+                                              std::span<const DesiredReason> reasons) {
+  state.status = status;
+  state.reasons.clear();
+  reason_of_name.clear();
+  for (const DesiredReason& reason : reasons) InsertOrUpdate(reason);
+}
+
+bool InMemoryLabelStore::StoredLabel::TryApply(LabelStatus status,
+                                               std::span<const DesiredReason> reasons,
+                                               int64_t now) {
   if (IsExpired(state, now)) {
-    state = desired;
-    Reindex();
+    Replace(status, reasons);
     return true;
   }
-  if (IsManual(state.status) && !IsManual(desired.status)) return false;
-  if (state.status != desired.status) {
-    state.status = desired.status;
-    state.reasons.clear();
-    reason_of_name.clear();
+  if (IsManual(state.status) && !IsManual(status)) return false;
+  if (state.status != status) {
+    Replace(status, reasons);
+    return true;
   }
-  for (const LabelReason& reason : desired.reasons) InsertOrUpdate(reason);
+  for (const DesiredReason& reason : reasons) InsertOrUpdate(reason);
   return true;
 }
 
@@ -259,24 +276,30 @@ void InMemoryLabelStore::ApplyToEntity(std::string_view entity_type, std::string
         add = add || entity[i]->add;
       }
     }
-    LabelState& desired = scratch.desired;
-    desired.status = add ? LabelStatus::kAdded : LabelStatus::kRemoved;
-    desired.reasons.clear();
-    // LabelReasons.insert_or_update of each winner, through an index: every rule that fires
-    // may name the same label.
-    // Not clear(): it frees a table of more than 127 slots, and an action can name that many
-    // reasons. Erasing keeps the table for the next label.
-    scratch.reason_index.erase(scratch.reason_index.begin(), scratch.reason_index.end());
+    const LabelStatus status = add ? LabelStatus::kAdded : LabelStatus::kRemoved;
+    // LabelReasons.insert_or_update of each winner, one reason per name: every rule that
+    // fires may name the same label.
+    std::vector<DesiredReason>& desired = scratch.desired;
+    desired.clear();
     for (size_t i = first; i < entity.size(); ++i) {
       if (entity[i]->label != label || entity[i]->add != add) continue;
       const LabelReason& reason = entity[i]->reason;
-      auto [it, added] = scratch.reason_index.try_emplace(reason.name, desired.reasons.size());
-      if (added) {
-        desired.reasons.push_back(reason);
+      const uint32_t name_id = ReasonNameId(reason.name);
+      if (name_id >= scratch.desired_of_name.size()) {
+        scratch.desired_of_name.resize(reason_name_ids_.size(), 0);
+      }
+      uint32_t& index = scratch.desired_of_name[name_id];
+      if (index == 0) {
+        desired.push_back(
+            {name_id, &reason.name, reason.created_at_micros, reason.expires_at_micros});
+        index = static_cast<uint32_t>(desired.size());
       } else {
-        UpdateReason(desired.reasons[it->second], reason);
+        DesiredReason& current = desired[index - 1];
+        UpdateReason(current.created_at_micros, current.expires_at_micros, reason.created_at_micros,
+                     reason.expires_at_micros);
       }
     }
+    for (const DesiredReason& reason : desired) scratch.desired_of_name[reason.name_id] = 0;
     if (labels == nullptr) {
       const std::string& key = EntityKey(entity_type, entity_id);
       auto found = entities_.find(key);
@@ -284,11 +307,9 @@ void InMemoryLabelStore::ApplyToEntity(std::string_view entity_type, std::string
     }
     auto current = labels->find(label);
     if (current == labels->end()) {
-      StoredLabel& stored = (*labels)[label];
-      stored.state = desired;
-      stored.Reindex();
+      (*labels)[label].Replace(status, desired);
     } else {
-      current->second.TryApply(desired, now);
+      current->second.TryApply(status, desired, now);
     }
   }
 }

@@ -103,21 +103,36 @@ class InMemoryLabelStore : public LabelStore {
  private:
   int64_t Now() const;
 
+  // One reason of the state an action's mutations ask for (one per reason name): the
+  // mutation's reason, with the created_at merging kept.
+  struct DesiredReason {
+    uint32_t name_id;
+    const std::string* name;  // The mutation's.
+    int64_t created_at_micros;
+    std::optional<int64_t> expires_at_micros;
+  };
+
   // A label's state with its reasons indexed by name: a state keeps one reason per rule that
   // ever set the label, and merging a mutation's reasons must not compare with every one.
+  // Indexed by interned name (reason_name_ids_), so that the index of a state with hundreds
+  // of reasons is small and compares integers rather than strings.
   struct StoredLabel {
     LabelState state;
-    absl::flat_hash_map<std::string, size_t> reason_of_name;  // Index into state.reasons.
-    void Reindex();
+    absl::flat_hash_map<uint32_t, uint32_t> reason_of_name;  // Name id -> index into reasons.
     // LabelReasons.insert_or_update (see labels.cc).
-    void InsertOrUpdate(const LabelReason& reason);
+    void InsertOrUpdate(const DesiredReason& reason);
+    // The state becomes `status` with `reasons`, in order.
+    void Replace(LabelStatus status, std::span<const DesiredReason> reasons);
     // LabelState.try_apply_desired_state; false when the mutation is dropped.
-    bool TryApply(const LabelState& desired, int64_t now);
+    bool TryApply(LabelStatus status, std::span<const DesiredReason> reasons, int64_t now);
   };
 
   // The stored state of `label` on the entity, or null.
   const StoredLabel* Find(std::string_view entity_type, std::string_view entity_id,
                           std::string_view label) const;
+
+  // The id of a reason name, interned on first use. Only writers (Apply, Set) call it.
+  uint32_t ReasonNameId(std::string_view name);
 
   // Applies the mutations of one entity (scratch_.entity, in order).
   void ApplyToEntity(std::string_view entity_type, std::string_view entity_id, int64_t now);
@@ -128,12 +143,15 @@ class InMemoryLabelStore : public LabelStore {
     std::vector<bool> grouped;                 // By mutation: its entity was handled.
     std::vector<const LabelMutation*> entity;  // One entity's mutations.
     std::vector<bool> label_done;              // By mutation of `entity`.
-    LabelState desired;                        // One label's merged mutations.
-    absl::flat_hash_map<std::string_view, size_t> reason_index;  // Into desired.reasons.
+    std::vector<DesiredReason> desired;        // One label's merged reasons.
+    // By reason name id: 1 + the index of its reason in `desired`, 0 for none (all zero
+    // between labels).
+    std::vector<uint32_t> desired_of_name;
   };
 
   std::function<int64_t()> now_micros_;
   ApplyScratch scratch_;
+  absl::flat_hash_map<std::string, uint32_t> reason_name_ids_;
   // "<type>/<id>" -> label -> state
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, StoredLabel>> entities_;
 };

@@ -31,7 +31,8 @@ struct Expect {
   std::string label;
   std::optional<LabelStatus> status;  // nullopt: the entity never had the label.
   std::vector<std::string> reasons = {};
-  std::vector<int64_t> created_at = {};  // Checked when given.
+  std::vector<int64_t> created_at = {};                 // Checked when given.
+  std::vector<std::optional<int64_t>> expires_at = {};  // Checked when given.
 };
 
 struct Case {
@@ -61,13 +62,18 @@ TEST_P(LabelStoreTest, AppliesMutationsLikeTheLabelsService) {
     EXPECT_EQ(state->status, *e.status);
     std::vector<std::string> names;
     std::vector<int64_t> created;
+    std::vector<std::optional<int64_t>> expires;
     for (const LabelReason& reason : state->reasons) {
       names.push_back(reason.name);
       created.push_back(reason.created_at_micros);
+      expires.push_back(reason.expires_at_micros);
     }
     EXPECT_THAT(names, ElementsAreArray(e.reasons));
     if (!e.created_at.empty()) {
       EXPECT_THAT(created, ElementsAreArray(e.created_at));
+    }
+    if (!e.expires_at.empty()) {
+      EXPECT_THAT(expires, ElementsAreArray(e.expires_at));
     }
   }
 }
@@ -128,12 +134,35 @@ INSTANTIATE_TEST_SUITE_P(
          "",
          {{M("User", "u1", "l", true, "A", kNow, kNow + 60 * kSecond)},
           {M("User", "u1", "l", true, "A", kNow - 6 * kSecond)}},
-         {{"User", "u1", "l", kAdded, {"A"}, {kNow}}}},
+         {{"User", "u1", "l", kAdded, {"A"}, {kNow}, {kNow + 60 * kSecond}}}},
         {"SlightlyOlderReasonReplaces",
          "",
          {{M("User", "u1", "l", true, "A", kNow, kNow + 60 * kSecond)},
           {M("User", "u1", "l", true, "A", kNow - 4 * kSecond)}},
-         {{"User", "u1", "l", kAdded, {"A"}, {kNow}}}},
+         {{"User", "u1", "l", kAdded, {"A"}, {kNow}, {std::nullopt}}}},
+        {"ReplacingReasonBringsItsExpiry",
+         "",
+         {{M("User", "u1", "l", true, "A", kNow - 10 * kSecond), M("User", "u1", "l", true, "B")},
+          {M("User", "u1", "l", true, "A", kNow, kNow + 3600 * kSecond)}},
+         {{"User",
+           "u1",
+           "l",
+           kAdded,
+           {"A", "B"},
+           {kNow - 10 * kSecond, kNow},
+           {kNow + 3600 * kSecond, std::nullopt}}}},
+        {"LaterReasonInOneActionBringsItsExpiry",
+         "",
+         {{M("User", "u1", "l", true, "A", kNow, kNow + 60 * kSecond),
+           M("User", "u1", "l", true, "B", kNow, kNow + 60 * kSecond),
+           M("User", "u1", "l", true, "A", kNow + kSecond, kNow + 120 * kSecond)}},
+         {{"User",
+           "u1",
+           "l",
+           kAdded,
+           {"A", "B"},
+           {kNow, kNow},
+           {kNow + 120 * kSecond, kNow + 60 * kSecond}}}},
         {"ReasonsMergeWithinOneAction",
          "",
          {{M("User", "u1", "l", true, "A", kNow - 10 * kSecond), M("User", "u1", "l", true, "A"),
