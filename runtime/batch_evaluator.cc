@@ -51,7 +51,7 @@ std::shared_ptr<const CompiledRuleset> BatchEvaluator::Evaluate(
   // Effects land after the batch, in input order.
   if (labels_ != nullptr) {
     for (Worker& worker : workers_) {
-      const std::span<const LabelMutation> mutations(worker.mutations);
+      const std::span<const LabelMutation> mutations = worker.mutations.mutations();
       size_t begin = 0;
       for (size_t end : worker.mutations_end) {
         if (end > begin) labels_->Apply(mutations.subspan(begin, end - begin));
@@ -89,7 +89,7 @@ void BatchEvaluator::RunSlice(int index) {
   const size_t begin = count * static_cast<size_t>(index) / slices;
   const size_t end = count * static_cast<size_t>(index + 1) / slices;
   Worker& worker = workers_[static_cast<size_t>(index)];
-  worker.mutations.clear();
+  worker.mutations.Clear();
   worker.mutations_end.clear();
   for (size_t i = begin; i < end; ++i) {
     const int64_t line_number = batch.first_line_number + static_cast<int64_t>(i);
@@ -114,12 +114,12 @@ void BatchEvaluator::RunSlice(int index) {
         options_.render.emit == EmitMode::kHits ? ResultFeatures::kTrueRules : ResultFeatures::kAll,
         &result);
     if (labels_ != nullptr) {
-      if (!parallel) worker.mutations.clear();
+      if (!parallel) worker.mutations.Clear();
       AppendLabelMutations(result, *action, &worker.mutations);
       if (parallel) {
         worker.mutations_end.push_back(worker.mutations.size());
       } else if (!worker.mutations.empty()) {
-        labels_->Apply(worker.mutations);  // Visible to the next action (spec §4.5.3).
+        labels_->Apply(worker.mutations.mutations());  // Visible to the next action (spec §4.5.3).
       }
     }
     AppendResultLine(result, batch.ruleset->identity(), options_.render, &out);

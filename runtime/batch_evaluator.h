@@ -20,6 +20,7 @@
 #include "runtime/action.h"
 #include "runtime/compiled_ruleset.h"
 #include "runtime/labels.h"
+#include "runtime/result.h"
 #include "runtime/result_render.h"
 
 namespace osprey::runtime {
@@ -87,7 +88,7 @@ class BatchEvaluator {
     ActionResult result;
     // The label mutations of its slice's actions, one after another (threads > 1: applied
     // after the batch), or of the current action (one thread).
-    std::vector<LabelMutation> mutations;
+    LabelMutationBuffer mutations;
     std::vector<size_t> mutations_end;  // By line of its slice: where its mutations end.
   };
   struct Batch {

@@ -20,28 +20,41 @@ void ActionResult::Clear() {
   effect_rules.clear();
 }
 
+LabelMutation& LabelMutationBuffer::Add() {
+  if (size_ == storage_.size()) storage_.emplace_back();
+  return storage_[size_++];
+}
+
 void AppendLabelMutations(const ActionResult& result, const Action& action,
-                          std::vector<LabelMutation>* mutations) {
+                          LabelMutationBuffer* mutations) {
+  std::string id_text;  // An id that is not a string, as str() writes it.
   for (const EmittedEffect& emitted : result.effects) {
     const Effect& effect = *emitted.effect;
     if (effect.kind != Effect::Kind::kLabel || effect.suppressed) continue;
     if (effect.dependent_rule && !effect.dependent_rule->value) continue;
-    std::string id = PythonStr(effect.entity_id);
+    std::string_view id;
+    if (effect.entity_id.kind() == Value::Kind::kString) {
+      id = effect.entity_id.as_string();
+    } else {
+      id_text = PythonStr(effect.entity_id);
+      id = id_text;
+    }
     if (id.empty()) continue;
+    std::optional<int64_t> expires_at;
+    if (effect.expires_after_seconds) {
+      expires_at = action.timestamp.unix_micros +
+                   static_cast<int64_t>(*effect.expires_after_seconds * 1'000'000);
+    }
     // One mutation per rule that caused the effect, and one for its `apply_if=` rule.
     auto add_mutation = [&](const RuleValue& rule) {
-      LabelMutation& mutation = mutations->emplace_back();
+      LabelMutation& mutation = mutations->Add();
       mutation.entity_type = effect.entity_type;
       mutation.entity_id = id;
       mutation.label = effect.label;
       mutation.add = effect.add;
       mutation.reason.name = rule.name();
       mutation.reason.created_at_micros = action.timestamp.unix_micros;
-      if (effect.expires_after_seconds) {
-        mutation.reason.expires_at_micros =
-            action.timestamp.unix_micros +
-            static_cast<int64_t>(*effect.expires_after_seconds * 1'000'000);
-      }
+      mutation.reason.expires_at_micros = expires_at;
     };
     for (const std::shared_ptr<const RuleValue>& rule : result.RulesOf(emitted)) {
       add_mutation(*rule);

@@ -52,11 +52,28 @@ struct ActionResult {
   void Clear();
 };
 
+// Label mutations collected action after action, in storage kept between them: a mutation
+// is refilled in place, so its strings keep their capacity and a steady stream allocates
+// nothing for them, however long its rule names.
+class LabelMutationBuffer {
+ public:
+  // A mutation after the current ones, holding what an earlier one left: set every field.
+  LabelMutation& Add();
+  void Clear() { size_ = 0; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::span<const LabelMutation> mutations() const { return {storage_.data(), size_}; }
+
+ private:
+  std::vector<LabelMutation> storage_;
+  size_t size_ = 0;
+};
+
 // The label mutations an action's emitted label effects apply (spec §4.5.3): skipped when
 // suppressed or when the `apply_if` rule is false; otherwise one per firing rule plus one for
-// the `apply_if` rule. Entities with an empty id are dropped. Appended to `mutations`.
+// the `apply_if` rule. Entities with an empty id are dropped. Added to `mutations`.
 void AppendLabelMutations(const ActionResult& result, const Action& action,
-                          std::vector<LabelMutation>* mutations);
+                          LabelMutationBuffer* mutations);
 
 }  // namespace osprey::runtime
 

@@ -17,9 +17,9 @@ std::string StreamEvaluator::EvaluateLine(std::string_view line, int64_t line_nu
       options_.emit == EmitMode::kHits ? ResultFeatures::kTrueRules : ResultFeatures::kAll);
   // Label effects are visible to the actions after this one (spec §4.5.3).
   if (labels_ != nullptr) {
-    std::vector<LabelMutation> mutations;
+    LabelMutationBuffer mutations;
     AppendLabelMutations(result, *action, &mutations);
-    labels_->Apply(mutations);
+    labels_->Apply(mutations.mutations());
   }
   std::string line_out;
   RenderOptions render;
