@@ -151,6 +151,8 @@ class InMemoryLabelStore : public LabelStore {
 
   std::function<int64_t()> now_micros_;
   ApplyScratch scratch_;
+  // Reason name -> its id (ReasonNameId). Never shrinks: the names are those of the rules that
+  // ever labelled an entity, and of the seed file's reasons, which a store keeps anyway.
   absl::flat_hash_map<std::string, uint32_t> reason_name_ids_;
   // "<type>/<id>" -> label -> state
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, StoredLabel>> entities_;
