@@ -139,14 +139,10 @@ class Value {
   const EntityValue& as_entity() const { return Pointee<EntityValue>(Kind::kEntity); }
   double as_time_delta() const { return as_float(); }
   const RuleValue& as_rule() const { return Pointee<RuleValue>(Kind::kRule); }
-  std::shared_ptr<const RuleValue> rule_ptr() const {
-    assert(kind_ == Kind::kRule);
-    return std::static_pointer_cast<const RuleValue>(pointer_);
-  }
+  std::shared_ptr<const RuleValue> rule_ptr() const { return Shared<RuleValue>(Kind::kRule); }
   const struct Effect& as_effect() const { return Pointee<struct Effect>(Kind::kEffect); }
   std::shared_ptr<const struct Effect> effect_ptr() const {
-    assert(kind_ == Kind::kEffect);
-    return std::static_pointer_cast<const struct Effect>(pointer_);
+    return Shared<struct Effect>(Kind::kEffect);
   }
   const BigInt& as_big_int() const { return Pointee<BigInt>(Kind::kBigInt); }
 
@@ -168,6 +164,12 @@ class Value {
     assert(kind_ == kind);
     (void)kind;
     return *static_cast<const T*>(pointer_.get());
+  }
+  template <typename T>
+  std::shared_ptr<const T> Shared(Kind kind) const {
+    assert(kind_ == kind);
+    (void)kind;
+    return std::static_pointer_cast<const T>(pointer_);
   }
 
   Kind kind_ = Kind::kNone;

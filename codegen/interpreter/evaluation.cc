@@ -193,7 +193,7 @@ void Evaluation::Finish(runtime::ResultFeatures features) {
         if (lane.tag == OSPREY_LANE_FAILED) {
           AddFeature(slot, std::nullopt);
         } else {
-          AddFeature(slot, exported_rules_[View(id).payload][lane.bits != 0]);
+          AddFeature(slot, ExportedRule(id, lane.bits != 0));
         }
         continue;
       }
@@ -211,7 +211,7 @@ void Evaluation::FinishTrueRules() {
   // A rule whose lane is true: its value when this action built one, else the exported one.
   auto add_true_lane_rule = [&](const Interpreter::FeatureSlot& slot) {
     Outcome& value = values[slot.node];
-    if (!value) return AddFeature(slot, exported_rules_[View(slot.node).payload][true]);
+    if (!value) return AddFeature(slot, ExportedRule(slot.node, true));
     AddFeatureValue(slot, value);
   };
   auto is_true = [](const OspreyLane& lane) {

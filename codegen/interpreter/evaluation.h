@@ -67,6 +67,10 @@ class Evaluation {
     result_->features.emplace_back(&(*interpreter_.feature_names_)[slot.feature],
                                    std::forward<V>(value));
   }
+  // What a result exports for rule lane `id` when its value object was not built.
+  const runtime::Value& ExportedRule(int32_t id, bool value) const {
+    return exported_rules_[View(id).payload][value];
+  }
   // AddFeature of the node's value: moved when nothing reads it after the action.
   void AddFeatureValue(const Interpreter::FeatureSlot& slot, Outcome& value) {
     if (slot.result_takes_value) {

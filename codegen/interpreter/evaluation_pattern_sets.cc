@@ -12,19 +12,6 @@ namespace osprey::codegen {
 
 using runtime::Value;
 
-namespace {
-
-// A member's value from its set's answers: a match, or for `not in` its absence.
-Value MemberValue(const ir::PatternMatch& match, uint8_t detail,
-                  const std::vector<uint8_t>& found) {
-  const bool hit = found[match.member] != 0;
-  const bool literal = match.call < 0;
-  const bool not_in = literal && detail == static_cast<uint8_t>(ir::CompareOp::kNotIn);
-  return Value::Bool(hit != not_in);
-}
-
-}  // namespace
-
 const std::vector<uint8_t>* Evaluation::PatternSetFound(int32_t set, const Value& text) {
   if (set_state_[set] == SetState::kUnknown) {
     const runtime::PatternSet& automaton = *interpreter_.pattern_sets_[set];
@@ -36,26 +23,25 @@ const std::vector<uint8_t>* Evaluation::PatternSetFound(int32_t set, const Value
 
 void Evaluation::StorePendingMembers(int32_t set, const std::vector<uint8_t>& found,
                                      bool entity_target, int32_t current) {
-  for (const Interpreter::PatternMember& member : interpreter_.pattern_set_members_[set]) {
+  for (int32_t index : interpreter_.pattern_set_members_[set]) {
+    const Interpreter::PatternMember& member = interpreter_.pattern_members_[index];
     const int32_t id = member.node;
     if (id == current || state_[id] != State::kPending) continue;
     if (!member.covered || (member.literal && entity_target)) continue;
-    if (IsLaneNode(id)) continue;  // Compiled code computes it.
-    // As on the member's own turn (MemberValue).
-    StoreBool(id, (found[member.member] != 0) != member.not_in);
+    if (IsLaneNode(id)) continue;         // Compiled code computes it.
+    StoreBool(id, member.Answer(found));  // As on the member's own turn.
     state_[id] = State::kDone;
   }
 }
 
 Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
   const ir::PatternMatch& match = program_.pattern_matches[node.payload];
-  const ir::PatternSet& set = program_.pattern_sets[match.set];
-  const bool literal = match.call < 0;
-  if (interpreter_.pattern_sets_[match.set]->covers(match.member)) {
-    const Outcome& target = Get(set.target.value);
+  const Interpreter::PatternMember& member = interpreter_.pattern_members_[node.payload];
+  if (member.covered) {
+    const Outcome& target = Get(program_.pattern_sets[match.set].target.value);
     // RegexMatch sees an entity as its id (spec §3.3.4); `in` does not unwrap.
     const Value* text = target ? &*target : nullptr;
-    if (text != nullptr && !literal && text->kind() == Value::Kind::kEntity) {
+    if (text != nullptr && !member.literal && text->kind() == Value::Kind::kEntity) {
       text = &text->as_entity().id;
     }
     if (text != nullptr && text->kind() == Value::Kind::kString) {
@@ -64,11 +50,11 @@ Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
         if (first_search) {
           StorePendingMembers(match.set, *found, target->kind() == Value::Kind::kEntity, node.id);
         }
-        return MemberValue(match, node.detail, *found);
+        return Value::Bool(member.Answer(*found));
       }
     }
   }
-  if (literal) return EvaluateCompare(node, static_cast<ir::CompareOp>(node.detail));
+  if (member.literal) return EvaluateCompare(node, static_cast<ir::CompareOp>(node.detail));
   return EvaluateCall(node, match.call);
 }
 

@@ -228,16 +228,18 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     interpreter->pattern_sets_.push_back(
         runtime::PatternSet::Create(members, set.case_insensitive));
   }
+  interpreter->pattern_members_.resize(program.pattern_matches.size());
   interpreter->pattern_set_members_.resize(program.pattern_sets.size());
   for (size_t i = 0; i < program.nodes.size(); ++i) {
     const ir::Node& node = program.nodes[i];
     if (node.op != ir::Op::kPatternMatch) continue;
     const ir::PatternMatch& match = program.pattern_matches[node.payload];
     const bool literal = match.call < 0;
-    interpreter->pattern_set_members_[match.set].push_back(
-        {static_cast<int32_t>(i), match.member, literal,
-         literal && node.detail == static_cast<uint8_t>(ir::CompareOp::kNotIn),
-         interpreter->pattern_sets_[match.set]->covers(static_cast<size_t>(match.member))});
+    interpreter->pattern_members_[node.payload] = {
+        static_cast<int32_t>(i), match.member, literal,
+        literal && node.detail == static_cast<uint8_t>(ir::CompareOp::kNotIn),
+        interpreter->pattern_sets_[match.set]->covers(static_cast<size_t>(match.member))};
+    interpreter->pattern_set_members_[match.set].push_back(node.payload);
   }
   for (const ir::Call& call : program.calls) {
     std::vector<runtime::Value>& values = interpreter->call_constants_.emplace_back();

@@ -75,16 +75,20 @@ class Interpreter {
   std::vector<std::optional<runtime::ValueType>> dynamic_results_;
   // By ir::PatternSet index: the automaton answering the members it covers.
   std::vector<std::unique_ptr<const runtime::PatternSet>> pattern_sets_;
-  // By ir::PatternSet index: its members' kPatternMatch nodes, with what storing a member's
-  // answer reads, gathered so that the first search of a set can store every member at once.
+  // By ir::PatternMatch index: its kPatternMatch node with what reading its answer from its
+  // set needs, gathered so that the first search of a set can store every member at once.
   struct PatternMember {
     int32_t node;
     int32_t member;  // ir::PatternMatch::member.
     bool literal;    // `literal in target`: an entity target is not unwrapped, so not answered.
     bool not_in;     // `literal not in target`: true when the set did not find it.
     bool covered;    // The set's automaton answers for it (runtime::PatternSet::covers).
+    // The member's value from its set's answers: a match, or for `not in` its absence.
+    bool Answer(const std::vector<uint8_t>& found) const { return (found[member] != 0) != not_in; }
   };
-  std::vector<std::vector<PatternMember>> pattern_set_members_;
+  std::vector<PatternMember> pattern_members_;
+  // By ir::PatternSet index: its members, as indices into pattern_members_.
+  std::vector<std::vector<int32_t>> pattern_set_members_;
   // By file: every node its statements need, in increasing id order.
   std::vector<std::vector<ir::NodeId>> file_nodes_;
   // By file: its features, in order, with what a result reads of each on every action (an
