@@ -19,8 +19,9 @@ int FoldConstants(Program& program);
 // function and arguments) that never record an error share one node, so that a subexpression
 // written in many rules is computed once per action. Calls are shared only for a few stdlib
 // functions whose arguments have exactly their declared types (StringLength(s=Name) in many
-// rules). Returns the number of nodes that became redundant (their users now read the shared
-// node).
+// rules) and for the label effects (LabelAdd(entity=UserId, label='spammer') in many
+// WhenRules). Returns the number of nodes that became redundant (their users now read the
+// shared node).
 int ShareCommonSubexpressions(Program& program);
 
 // Groups the tests of one text into pattern sets (Program::pattern_sets), so that an evaluator

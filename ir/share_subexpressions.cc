@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_format.h"
 #include "ir/passes.h"
+#include "ir/typed_calls.h"
 
 namespace osprey::ir {
 namespace {
@@ -37,6 +38,18 @@ bool TotalOnTypedArguments(const Program& program, const Node& node) {
   return true;
 }
 
+// The label effects are pure constructors of effect values (spec udfs.md J.2) that fail only
+// on an argument of the wrong type. A rule set names the same effect in many WhenRules
+// (`LabelAdd(entity=UserId, label='spammer')`): shared, it is made once per action however
+// many of them fire, and each firing still emits it with its own rules.
+bool EffectOnTypedArguments(const Program& program, const Node& node) {
+  static const absl::flat_hash_set<std::string_view> kFunctions = {"LabelAdd", "LabelRemove"};
+  const Call& call = program.calls[node.payload];
+  return call.udf->origin == "stdlib" && kFunctions.contains(call.udf->name) &&
+         call.extra_names.empty() && call.dynamic_result == nullptr &&
+         ArgumentsHaveDeclaredTypes(program, node);
+}
+
 // Nodes that can be shared: their value depends only on their operands and they never record
 // an error. Sharing a node that can record one would change __error_count, which counts every
 // failing node of the reference (two `A + B` that fail are two errors).
@@ -54,7 +67,7 @@ bool Shareable(const Program& program, const Node& node) {
       return node.detail == static_cast<uint8_t>(CompareOp::kEqual) ||
              node.detail == static_cast<uint8_t>(CompareOp::kNotEqual);
     case Op::kCall:
-      return TotalOnTypedArguments(program, node);
+      return TotalOnTypedArguments(program, node) || EffectOnTypedArguments(program, node);
     default:
       return false;
   }

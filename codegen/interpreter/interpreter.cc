@@ -7,6 +7,7 @@
 #include "codegen/interpreter/evaluation.h"
 #include "frontend/regex_syntax.h"
 #include "ir/rule_operands.h"
+#include "ir/typed_calls.h"
 #include "runtime/big_int.h"
 #include "runtime/python_semantics.h"
 
@@ -67,18 +68,9 @@ std::vector<bool> DeferredEffects(const ir::Program& program,
     if (node.op != ir::Op::kCall) continue;
     const ir::Call& call = program.calls[node.payload];
     if (!natives.IsDeferrable(call.udf->name) || !call.extra_names.empty()) continue;
-    // Every argument given by an operand must statically be of its parameter's type, with no
-    // None (a failed argument is not passed: the call fails silently, which it still does).
-    bool typed = true;
-    for (size_t p = 0; p < call.udf->params.size(); ++p) {
-      int32_t operand = call.operand_of_param[p];
-      if (operand < 0) continue;
-      frontend::Type type = program.node(node.operands[operand]).type;
-      typed = typed && type != nullptr && type->kind != frontend::TypeKind::kAny &&
-              type->kind != frontend::TypeKind::kObject && !frontend::IsNullable(type) &&
-              frontend::IsAssignable(type, call.udf->params[p].type);
-    }
-    deferred[i] = typed;
+    // With no None among its arguments (a failed argument is not passed: the call fails
+    // silently, which it still does when deferred).
+    deferred[i] = ir::ArgumentsHaveDeclaredTypes(program, node);
   }
   for (const ir::Node& node : program.nodes) {
     for (size_t o = 0; o < node.operands.size(); ++o) {

@@ -18,6 +18,14 @@ constexpr const char* kPrelude =
     "L: List[str] = JsonData(path='$.l')\n"
     "E: Entity[str] = EntityJson(type='User', path='$.e')\n";
 
+// The labels the label effects name.
+constexpr const char* kLabels =
+    "labels:\n"
+    "  spam:\n"
+    "    valid_for: [User]\n"
+    "  ham:\n"
+    "    valid_for: [User]\n";
+
 struct Case {
   std::string name;
   std::string x;  // `X = ...`, or `X: T = ...` when it starts with ':'.
@@ -43,7 +51,8 @@ NodeId FeatureNode(const Program& program, const std::string& name) {
 TEST_P(ShareCommonSubexpressionsTest, SharesOnlyNodesThatRecordNoError) {
   const Case& c = GetParam();
   absl::StatusOr<Program> program = testing::LowerSources(
-      {{"main.sml", std::string(kPrelude) + "X" + Assignment(c.x) + "Y" + Assignment(c.y)}},
+      {{"main.sml", std::string(kPrelude) + "X" + Assignment(c.x) + "Y" + Assignment(c.y)},
+       {"config/labels.yaml", kLabels}},
       /*optimise=*/false);
   ASSERT_TRUE(program.ok()) << program.status();
   ASSERT_NE(FeatureNode(*program, "X"), FeatureNode(*program, "Y"));
@@ -68,38 +77,50 @@ TEST_P(ShareCommonSubexpressionsTest, SharesOnlyNodesThatRecordNoError) {
 
 INSTANTIATE_TEST_SUITE_P(
     Share, ShareCommonSubexpressionsTest,
-    ::testing::Values(Case{"Equal", "A == B", "A == B", true},
-                      Case{"NotEqual", "S != 'x'", "S != 'x'", true},
-                      Case{"EqualNeedsSameOperandOrder", "A == B", "B == A", false},
-                      Case{"EqualNeedsSameConstant", "S == 'x'", "S == 'y'", false},
-                      Case{"List", "[A, B]", "[A, B]", true}, Case{"Not", "not P", "not P", true},
-                      Case{"AndOfShared", "(A == B) and P", "(A == B) and P", true},
-                      Case{"Or", "P or (S == 'x')", "P or (S == 'x')", true},
-                      Case{"FormatString", "f'{S}-{A}'", "f'{S}-{A}'", true},
-                      Case{"FormatStringNeedsSamePieces", "f'{S}-{A}'", "f'{S}+{A}'", false},
-                      Case{"Unwrap", "E == 'u'", "E == 'u'", true},
-                      // A few stdlib calls record no error when their arguments have exactly
-                      // the declared types.
-                      Case{"StringLengthOfStr", "StringLength(s=S)", "StringLength(s=S)", true},
-                      Case{"StartsWithSameConstant", "StringStartsWith(s=S, start='a')",
-                           "StringStartsWith(s=S, start='a')", true},
-                      Case{"StartsWithOtherConstant", "StringStartsWith(s=S, start='a')",
-                           "StringStartsWith(s=S, start='b')", false},
-                      Case{"ListLengthOfList", "ListLength(list=L)", "ListLength(list=L)", true},
-                      // The entity's id, unwrapped: a str.
-                      Case{"StringLengthOfEntityId", "StringLength(s=E)", "StringLength(s=E)",
-                           true},
-                      // Arithmetic, ordering, membership, other calls and JSON reads can record
-                      // an error: each occurrence counts in __error_count, so none is shared.
-                      Case{"AddStaysTwoNodes", "A + B", "A + B", false},
-                      Case{"NegateStaysTwoNodes", "-A", "-A", false},
-                      Case{"LessStaysTwoNodes", "A < B", "A < B", false},
-                      Case{"InStaysTwoNodes", "S in L", "S in L", false},
-                      Case{"ComparisonOfAddStaysTwoNodes", "A + B == 3", "A + B == 3", false},
-                      Case{"CallThatCanFailStaysTwoNodes", "StringSplit(s=S, sep=S)",
-                           "StringSplit(s=S, sep=S)", false},
-                      Case{"JsonReadStaysTwoNodes", ": int = JsonData(path='$.x')",
-                           ": int = JsonData(path='$.x')", false}),
+    ::testing::Values(
+        Case{"Equal", "A == B", "A == B", true}, Case{"NotEqual", "S != 'x'", "S != 'x'", true},
+        Case{"EqualNeedsSameOperandOrder", "A == B", "B == A", false},
+        Case{"EqualNeedsSameConstant", "S == 'x'", "S == 'y'", false},
+        Case{"List", "[A, B]", "[A, B]", true}, Case{"Not", "not P", "not P", true},
+        Case{"AndOfShared", "(A == B) and P", "(A == B) and P", true},
+        Case{"Or", "P or (S == 'x')", "P or (S == 'x')", true},
+        Case{"FormatString", "f'{S}-{A}'", "f'{S}-{A}'", true},
+        Case{"FormatStringNeedsSamePieces", "f'{S}-{A}'", "f'{S}+{A}'", false},
+        Case{"Unwrap", "E == 'u'", "E == 'u'", true},
+        // A few stdlib calls record no error when their arguments have exactly
+        // the declared types.
+        Case{"StringLengthOfStr", "StringLength(s=S)", "StringLength(s=S)", true},
+        Case{"StartsWithSameConstant", "StringStartsWith(s=S, start='a')",
+             "StringStartsWith(s=S, start='a')", true},
+        Case{"StartsWithOtherConstant", "StringStartsWith(s=S, start='a')",
+             "StringStartsWith(s=S, start='b')", false},
+        Case{"ListLengthOfList", "ListLength(list=L)", "ListLength(list=L)", true},
+        // The entity's id, unwrapped: a str.
+        Case{"StringLengthOfEntityId", "StringLength(s=E)", "StringLength(s=E)", true},
+        // Label effects are pure constructors: the same entity and label
+        // make the same effect.
+        Case{"LabelAddSameArguments", "LabelAdd(entity=E, label='spam')",
+             "LabelAdd(entity=E, label='spam')", true},
+        Case{"LabelRemoveSameArguments", "LabelRemove(entity=E, label='spam')",
+             "LabelRemove(entity=E, label='spam')", true},
+        Case{"LabelAddOtherLabel", "LabelAdd(entity=E, label='spam')",
+             "LabelAdd(entity=E, label='ham')", false},
+        Case{"LabelAddOrRemove", "LabelAdd(entity=E, label='spam')",
+             "LabelRemove(entity=E, label='spam')", false},
+        Case{"LabelAddOtherExpiry",
+             "LabelAdd(entity=E, label='spam', expires_after=TimeDelta(days=1))",
+             "LabelAdd(entity=E, label='spam', expires_after=TimeDelta(days=2))", false},
+        // Arithmetic, ordering, membership, other calls and JSON reads can record
+        // an error: each occurrence counts in __error_count, so none is shared.
+        Case{"AddStaysTwoNodes", "A + B", "A + B", false},
+        Case{"NegateStaysTwoNodes", "-A", "-A", false},
+        Case{"LessStaysTwoNodes", "A < B", "A < B", false},
+        Case{"InStaysTwoNodes", "S in L", "S in L", false},
+        Case{"ComparisonOfAddStaysTwoNodes", "A + B == 3", "A + B == 3", false},
+        Case{"CallThatCanFailStaysTwoNodes", "StringSplit(s=S, sep=S)", "StringSplit(s=S, sep=S)",
+             false},
+        Case{"JsonReadStaysTwoNodes", ": int = JsonData(path='$.x')",
+             ": int = JsonData(path='$.x')", false}),
     [](const ::testing::TestParamInfo<Case>& param_info) { return param_info.param.name; });
 
 TEST(ShareCommonSubexpressionsRewriteTest, RewritesUsersStatementsAndFeatures) {
