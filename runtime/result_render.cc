@@ -44,6 +44,33 @@ void AppendList(const Items& items, Selected selected, AppendText append_text, s
   out->push_back(']');
 }
 
+// Writes list items that often repeat: one label effect object is emitted by every WhenRules
+// that fires it (identical label effects are one node), and one verdict by many. An item whose
+// key equals the previous item's copies that item's text, already escaped, instead of escaping
+// it again. The key is what the text is made from: the effect object, or the verdict itself.
+template <typename Key>
+class RepeatedItemWriter {
+ public:
+  template <typename Write>
+  void Append(Key key, std::string* out, Write write) {
+    if (written_ && key == last_key_) {
+      out->append(*out, last_start_, last_size_);
+      return;
+    }
+    written_ = true;
+    last_key_ = key;
+    last_start_ = out->size();
+    write(out);
+    last_size_ = out->size() - last_start_;
+  }
+
+ private:
+  bool written_ = false;
+  Key last_key_{};
+  size_t last_start_ = 0;
+  size_t last_size_ = 0;
+};
+
 bool IsKind(const EmittedEffect& emitted, Effect::Kind kind) {
   return emitted.effect->kind == kind;
 }
@@ -71,26 +98,32 @@ void AppendEffectEntries(const ActionResult& result, std::string* out) {
   auto is_verdict = [](const EmittedEffect& e) { return IsKind(e, Effect::Kind::kVerdict); };
   if (std::any_of(effects.begin(), effects.end(), is_verdict)) {
     AppendKey("__verdicts", out);
+    RepeatedItemWriter<std::string_view> items;
     AppendList(
         effects, is_verdict,
-        [](const EmittedEffect& emitted, std::string* text) {
-          AppendJsonString(emitted.effect->verdict, text);
+        [&items](const EmittedEffect& emitted, std::string* text) {
+          const std::string& verdict = emitted.effect->verdict;
+          items.Append(verdict, text,
+                       [&verdict](std::string* item) { AppendJsonString(verdict, item); });
         },
         out);
   }
   auto is_label = [](const EmittedEffect& e) { return IsKind(e, Effect::Kind::kLabel); };
   if (std::any_of(effects.begin(), effects.end(), is_label)) {
     AppendKey("__entity_label_mutations", out);
+    RepeatedItemWriter<const Effect*> items;
     AppendList(
         effects, is_label,
-        [](const EmittedEffect& emitted, std::string* text) {
-          // LabelMutationText, escaped piece by piece.
+        [&items](const EmittedEffect& emitted, std::string* text) {
           const Effect& effect = *emitted.effect;
-          text->push_back('"');
-          AppendJsonStringContents(effect.entity_type, text);
-          text->push_back('/');
-          AppendJsonStringContents(effect.label, text);
-          text->append(effect.add ? "/1\"" : "/0\"");
+          items.Append(&effect, text, [&effect](std::string* item) {
+            // LabelMutationText, escaped piece by piece.
+            item->push_back('"');
+            AppendJsonStringContents(effect.entity_type, item);
+            item->push_back('/');
+            AppendJsonStringContents(effect.label, item);
+            item->append(effect.add ? "/1\"" : "/0\"");
+          });
         },
         out);
   }
