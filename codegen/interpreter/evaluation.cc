@@ -93,34 +93,7 @@ void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<uint8_t>* lane_no
   }
 }
 
-void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore* labels,
-                       uint64_t random_seed, runtime::ActionResult* result) {
-  result_ = result;
-  result_->Clear();
-  if (result_->feature_names != interpreter_.feature_names_) {
-    result_->feature_names = interpreter_.feature_names_;
-  }
-  // Only what the previous action computed needs resetting.
-  for (int32_t id : written_) {
-    values_[id].reset();
-    ReleaseSlotContents(id);
-  }
-  written_.clear();
-  std::copy(entry_state_.begin(), entry_state_.end(), state_.begin());
-  for (int32_t f : activation_order_) active_files_[f] = false;
-  activation_order_ = entry_files_;
-  for (int32_t f : activation_order_) active_files_[f] = true;
-  std::fill(set_state_.begin(), set_state_.end(), SetState::kUnknown);
-  activated_new_nodes_ = true;
-  action_ = &action;
-  labels_ = labels;
-  random_seed_ = random_seed;
-  result_->action_id = action.id;
-  result_->timestamp = action.timestamp.iso();
-}
-
-void Evaluation::ReleaseSlotContents(int32_t id) {
-  const Interpreter::PackedNode& node = interpreter_.packed_nodes_[id];
+inline void Evaluation::ReleaseSlotContents(const Interpreter::PackedNode& node) {
   switch (node.op) {
     case ir::Op::kCall: {
       std::shared_ptr<runtime::Effect>& effect = call_slots_[node.payload].effect;
@@ -140,6 +113,32 @@ void Evaluation::ReleaseSlotContents(int32_t id) {
     default:
       break;
   }
+}
+
+void Evaluation::Start(const runtime::Action& action, const runtime::LabelStore* labels,
+                       uint64_t random_seed, runtime::ActionResult* result) {
+  result_ = result;
+  result_->Clear();
+  if (result_->feature_names != interpreter_.feature_names_) {
+    result_->feature_names = interpreter_.feature_names_;
+  }
+  // Only what the previous action computed needs resetting.
+  for (int32_t id : written_) {
+    values_[id].reset();
+    ReleaseSlotContents(interpreter_.packed_nodes_[id]);
+  }
+  written_.clear();
+  std::copy(entry_state_.begin(), entry_state_.end(), state_.begin());
+  for (int32_t f : activation_order_) active_files_[f] = false;
+  activation_order_ = entry_files_;
+  for (int32_t f : activation_order_) active_files_[f] = true;
+  std::fill(set_state_.begin(), set_state_.end(), SetState::kUnknown);
+  activated_new_nodes_ = true;
+  action_ = &action;
+  labels_ = labels;
+  random_seed_ = random_seed;
+  result_->action_id = action.id;
+  result_->timestamp = action.timestamp.iso();
 }
 
 // Marks `file` and the files it imports as running for this action.

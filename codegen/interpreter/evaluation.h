@@ -132,10 +132,11 @@ class Evaluation {
                                         packed.operand_count)};
   }
   void Activate(int32_t file);
-  // Makes the effect, rule value or entity node `id` made in the previous action let go of the
+  // Makes the effect, rule value or entity `node` made in the previous action let go of the
   // values it holds, when no one else holds it: the strings and lists those came from can
-  // then be refilled by this action's reads instead of allocated anew.
-  void ReleaseSlotContents(int32_t id);
+  // then be refilled by this action's reads instead of allocated anew. Inline in Start, which
+  // calls it for every node the last action wrote, most of which hold no such object.
+  void ReleaseSlotContents(const Interpreter::PackedNode& node);
   void Store(int32_t id, Outcome value);
   Outcome EvaluateNode(ir::NodeId id);
   Outcome EvaluateList(NodeView node);
