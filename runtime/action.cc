@@ -61,22 +61,48 @@ int DaysInMonth(int64_t year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+// printf's "%0<width>d" of `value`, written at `out`; returns its length. Every action's
+// timestamp is formatted: snprintf's format parsing cost more than the date arithmetic.
+size_t WriteZeroPadded(char* out, int64_t value, int width) {
+  char digits[20];
+  int count = 0;
+  uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  do {
+    digits[count++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  size_t size = 0;
+  if (value < 0) {
+    out[size++] = '-';
+    --width;  // The sign counts in the width.
+  }
+  for (int pad = width - count; pad > 0; --pad) out[size++] = '0';
+  while (count > 0) out[size++] = digits[--count];
+  return size;
+}
+
 // datetime.isoformat(): microseconds only when non-zero, the offset only when aware. Written
-// into the timestamp's own buffer.
+// into the timestamp's own buffer, which holds the longest ("-292277-01-09T04:00:54.775808+23:59").
 void SetIsoFormat(const Civil& c, bool has_offset, int offset_minutes, Timestamp* t) {
   char* out = t->iso_text.data();
-  const size_t capacity = t->iso_text.size();
-  size_t size =
-      static_cast<size_t>(absl::SNPrintF(out, capacity, "%04d-%02d-%02dT%02d:%02d:%02d", c.year,
-                                         c.month, c.day, c.hour, c.minute, c.second));
+  size_t size = WriteZeroPadded(out, c.year, 4);
+  const auto two_digits = [&](char separator, int value) {
+    out[size++] = separator;
+    size += WriteZeroPadded(out + size, value, 2);
+  };
+  two_digits('-', c.month);
+  two_digits('-', c.day);
+  two_digits('T', c.hour);
+  two_digits(':', c.minute);
+  two_digits(':', c.second);
   if (c.micros != 0) {
-    size += static_cast<size_t>(absl::SNPrintF(out + size, capacity - size, ".%06d", c.micros));
+    out[size++] = '.';
+    size += WriteZeroPadded(out + size, c.micros, 6);
   }
   if (has_offset) {
-    int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    size += static_cast<size_t>(absl::SNPrintF(out + size, capacity - size, "%c%02d:%02d",
-                                               offset_minutes < 0 ? '-' : '+', magnitude / 60,
-                                               magnitude % 60));
+    const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    two_digits(offset_minutes < 0 ? '-' : '+', magnitude / 60);
+    two_digits(':', magnitude % 60);
   }
   t->iso_size = static_cast<uint8_t>(size);
 }

@@ -259,6 +259,10 @@ TEST(UtcTimestampTest, FormatsLikeIsoformat) {
   // The widest texts fit the timestamp's inline buffer.
   EXPECT_EQ(UtcTimestamp(std::numeric_limits<int64_t>::max()).iso(),
             "294247-01-10T04:00:54.775807+00:00");
+  EXPECT_EQ(UtcTimestamp(std::numeric_limits<int64_t>::min()).iso(),
+            "-290308-12-21T19:59:05.224192+00:00");
+  // Years and microseconds padded with zeros, as printf's "%04d" and "%06d" pad them.
+  EXPECT_EQ(UtcTimestamp(-62009268954999940).iso(), "0005-01-02T03:04:05.000060+00:00");
 }
 
 }  // namespace
