@@ -47,11 +47,15 @@ int64_t CodePointCount(const char* text, uint32_t count) {
   return static_cast<int64_t>(runtime::udfs::CodePointCount(std::string_view(text, count)));
 }
 
+int32_t PatternMember(OspreyFrame* frame, int32_t match) {
+  return AsEvaluation(frame).AnswerFromSet(match);
+}
+
 }  // namespace
 
 const OspreyJitHelpers& RuntimeJitHelpers() {
-  static const OspreyJitHelpers helpers = {&EvaluateRun,  &Load,         &Truth,
-                                           &EvaluateLane, &StringsEqual, &CodePointCount};
+  static const OspreyJitHelpers helpers = {
+      &EvaluateRun, &Load, &Truth, &EvaluateLane, &StringsEqual, &CodePointCount, &PatternMember};
   return helpers;
 }
 

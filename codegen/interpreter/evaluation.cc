@@ -41,6 +41,8 @@ Evaluation::Evaluation(const Interpreter& interpreter)
       active_files_(program_.files.size(), false),
       set_state_(program_.pattern_sets.size(), SetState::kUnknown),
       set_found_(program_.pattern_sets.size()),
+      set_target_is_entity_(program_.pattern_sets.size(), 0),
+      set_has_runtime_members_(program_.pattern_sets.size(), 1),
       rule_operand_list_(interpreter.rule_operand_list_),
       rule_values_(program_.rules.size()),
       call_slots_(program_.calls.size()),
@@ -71,6 +73,12 @@ void Evaluation::UseLanes(OspreyLane* lanes, const std::vector<uint8_t>* lane_no
   }
   for (Interpreter::RuleOperand& operand : rule_operand_list_) {
     operand.in_lane = (*lanes_written)[operand.id];
+  }
+  for (size_t set = 0; set < interpreter_.pattern_set_members_.size(); ++set) {
+    const std::vector<int32_t>& members = interpreter_.pattern_set_members_[set];
+    set_has_runtime_members_[set] = std::any_of(members.begin(), members.end(), [&](int32_t m) {
+      return (*lane_nodes)[interpreter_.pattern_members_[m].node] == 0;
+    });
   }
   rule_features_in_lanes_.clear();
   for (const std::vector<Interpreter::FeatureSlot>& slots : interpreter_.file_rule_features_) {

@@ -50,6 +50,10 @@ class Evaluation {
     }
     Store(id, EvaluateNode(ir::NodeId{id}));
   }
+  // Pattern-set member `match` (an ir::PatternMatch index) answered from its set's one search
+  // of the target: 1 or 0, or -1 when the set cannot answer for it (the member is then
+  // computed as the node it replaced; see evaluation_pattern_sets.cc).
+  int32_t AnswerFromSet(int32_t match);
   // The value of a computed node: nullopt when it failed.
   const std::optional<runtime::Value>& Get(int32_t id) {
     if (IsLaneNode(id)) return GetLane(id);
@@ -161,8 +165,9 @@ class Evaluation {
   // A pattern set member: from its set when the set can answer, else as the node it replaced
   // (evaluation_pattern_sets.cc).
   Outcome EvaluatePatternMatch(NodeView node);
-  // The set's answers for this action (computed on first use), or null when it cannot decide.
-  const std::vector<uint8_t>* PatternSetFound(int32_t set, const runtime::Value& text);
+  // Searches the set's target for `member`'s first question in this action; false when the
+  // target is no string for it (an entity's id is, for a pattern) or the set cannot decide.
+  bool SearchPatternSet(const Interpreter::PatternMember& member);
   // Once a set has answered, its other pending members the answer decides are stored at
   // once, so that their own turn finds them done. `entity_target`: the set's target is an
   // entity (a literal `in` does not unwrap it, so its members are not decided).
@@ -202,6 +207,12 @@ class Evaluation {
   enum class SetState : uint8_t { kUnknown, kFound, kUndecided };
   std::vector<SetState> set_state_;
   std::vector<std::vector<uint8_t>> set_found_;
+  // By pattern set, once searched: the target was an entity (its id was searched), which
+  // literal members do not answer from the set.
+  std::vector<uint8_t> set_target_is_entity_;
+  // By pattern set: some member is computed here rather than by compiled code, so a search
+  // stores those members at once (StorePendingMembers). Every set without lanes.
+  std::vector<uint8_t> set_has_runtime_members_;
   runtime::ActionResult* result_ = nullptr;  // The current action's, given to Start.
   // Interpreter::rule_operand_list_, with `in_lane` set when this evaluation has lanes.
   std::vector<Interpreter::RuleOperand> rule_operand_list_;

@@ -12,13 +12,26 @@ namespace osprey::codegen {
 
 using runtime::Value;
 
-const std::vector<uint8_t>* Evaluation::PatternSetFound(int32_t set, const Value& text) {
-  if (set_state_[set] == SetState::kUnknown) {
-    const runtime::PatternSet& automaton = *interpreter_.pattern_sets_[set];
-    set_state_[set] = automaton.Match(text.as_string(), set_found_[set]) ? SetState::kFound
-                                                                         : SetState::kUndecided;
+bool Evaluation::SearchPatternSet(const Interpreter::PatternMember& member) {
+  const int32_t set = member.set;
+  const Outcome& target = Get(program_.pattern_sets[set].target.value);
+  // RegexMatch sees an entity as its id (spec §3.3.4); `in` does not unwrap.
+  const Value* text = target ? &*target : nullptr;
+  if (text != nullptr && !member.literal && text->kind() == Value::Kind::kEntity) {
+    text = &text->as_entity().id;
   }
-  return set_state_[set] == SetState::kFound ? &set_found_[set] : nullptr;
+  if (text == nullptr || text->kind() != Value::Kind::kString) return false;
+  const runtime::PatternSet& automaton = *interpreter_.pattern_sets_[set];
+  if (!automaton.Match(text->as_string(), set_found_[set])) {
+    set_state_[set] = SetState::kUndecided;
+    return false;
+  }
+  set_state_[set] = SetState::kFound;
+  set_target_is_entity_[set] = target->kind() == Value::Kind::kEntity;
+  if (set_has_runtime_members_[set]) {
+    StorePendingMembers(set, set_found_[set], set_target_is_entity_[set] != 0, member.node);
+  }
+  return true;
 }
 
 void Evaluation::StorePendingMembers(int32_t set, const std::vector<uint8_t>& found,
@@ -34,27 +47,30 @@ void Evaluation::StorePendingMembers(int32_t set, const std::vector<uint8_t>& fo
   }
 }
 
-Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
-  const ir::PatternMatch& match = program_.pattern_matches[node.payload];
-  const Interpreter::PatternMember& member = interpreter_.pattern_members_[node.payload];
-  if (member.covered) {
-    const Outcome& target = Get(program_.pattern_sets[match.set].target.value);
-    // RegexMatch sees an entity as its id (spec §3.3.4); `in` does not unwrap.
-    const Value* text = target ? &*target : nullptr;
-    if (text != nullptr && !member.literal && text->kind() == Value::Kind::kEntity) {
-      text = &text->as_entity().id;
-    }
-    if (text != nullptr && text->kind() == Value::Kind::kString) {
-      const bool first_search = set_state_[match.set] == SetState::kUnknown;
-      if (const std::vector<uint8_t>* found = PatternSetFound(match.set, *text)) {
-        if (first_search) {
-          StorePendingMembers(match.set, *found, target->kind() == Value::Kind::kEntity, node.id);
-        }
-        return Value::Bool(member.Answer(*found));
-      }
-    }
+int32_t Evaluation::AnswerFromSet(int32_t match_index) {
+  // Every member of a searched set comes here: the common case is a few loads.
+  const Interpreter::PatternMember& member = interpreter_.pattern_members_[match_index];
+  if (!member.covered) return -1;
+  switch (set_state_[member.set]) {
+    case SetState::kUnknown:
+      if (!SearchPatternSet(member)) return -1;
+      break;
+    case SetState::kUndecided:
+      return -1;
+    case SetState::kFound:
+      break;
   }
-  if (member.literal) return EvaluateCompare(node, static_cast<ir::CompareOp>(node.detail));
+  if (member.literal && set_target_is_entity_[member.set]) return -1;
+  return member.Answer(set_found_[member.set]) ? 1 : 0;
+}
+
+Evaluation::Outcome Evaluation::EvaluatePatternMatch(NodeView node) {
+  const int32_t answer = AnswerFromSet(node.payload);
+  if (answer >= 0) return Value::Bool(answer == 1);
+  const ir::PatternMatch& match = program_.pattern_matches[node.payload];
+  if (interpreter_.pattern_members_[node.payload].literal) {
+    return EvaluateCompare(node, static_cast<ir::CompareOp>(node.detail));
+  }
   return EvaluateCall(node, match.call);
 }
 

@@ -228,7 +228,10 @@ absl::StatusOr<std::unique_ptr<Interpreter>> Interpreter::Create(
     const ir::PatternMatch& match = program.pattern_matches[node.payload];
     const bool literal = match.call < 0;
     interpreter->pattern_members_[node.payload] = {
-        static_cast<int32_t>(i), match.member, literal,
+        static_cast<int32_t>(i),
+        match.set,
+        match.member,
+        literal,
         literal && node.detail == static_cast<uint8_t>(ir::CompareOp::kNotIn),
         interpreter->pattern_sets_[match.set]->covers(static_cast<size_t>(match.member))};
     interpreter->pattern_set_members_[match.set].push_back(node.payload);

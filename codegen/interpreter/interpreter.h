@@ -79,6 +79,7 @@ class Interpreter {
   // set needs, gathered so that the first search of a set can store every member at once.
   struct PatternMember {
     int32_t node;
+    int32_t set;     // ir::PatternMatch::set.
     int32_t member;  // ir::PatternMatch::member.
     bool literal;    // `literal in target`: an entity target is not unwrapped, so not answered.
     bool not_in;     // `literal not in target`: true when the set did not find it.

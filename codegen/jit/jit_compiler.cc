@@ -109,6 +109,7 @@ absl::StatusOr<std::shared_ptr<JitCompiler>> JitCompiler::Create(const OspreyJit
   define(OSPREY_JIT_HELPER_EVALUATE_LANE, helpers.evaluate_lane);
   define(OSPREY_JIT_HELPER_STRINGS_EQUAL, helpers.strings_equal);
   define(OSPREY_JIT_HELPER_CODE_POINT_COUNT, helpers.code_point_count);
+  define(OSPREY_JIT_HELPER_PATTERN_MEMBER, helpers.pattern_member);
   if (llvm::Error error =
           impl->jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(symbols)))) {
     return absl::InternalError(ErrorText(std::move(error)));

@@ -77,6 +77,10 @@ bool IsLaneNode(const ir::Program& program, const ir::Node& node,
       }
     case ir::Op::kCall:
       return LaneCallOf(program, node) != LaneCall::kNone;
+    case ir::Op::kPatternMatch:
+      // Its set's answer, read through one helper call (the runtime searches the target once
+      // per action); the member computed in full when the set cannot answer.
+      return IsScalarType(node.type);
     case ir::Op::kBinary:
     case ir::Op::kNegate:
       return IsScalarType(node.type) && OperandsAreScalar(program, node);

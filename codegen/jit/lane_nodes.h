@@ -4,7 +4,8 @@
 // A lane node has a static scalar type (None, bool, int, float or a union of those) and an
 // operation whose common cases compile to a few instructions: a scalar constant, `and`, `or`,
 // `not`, a comparison of scalars, arithmetic or negation of scalars, `==`/`!=` of strings,
-// `in` of a string in a list of string constants, and the stdlib calls of LaneCall. Its inputs
+// `in` of a string in a list of string constants, the stdlib calls of LaneCall, and a
+// pattern-set member (its set's answer, from the runtime's one search per action). Its inputs
 // may be any node: the runtime shows compiled code the strings and lists it computes as
 // STRING and LIST lanes (mirrored nodes, below). A Rule whose item list and description only it
 // reads has a lane too: it holds the rule's boolean (or failure), computed from its items' lanes,

@@ -65,6 +65,8 @@ class Lowerer {
                                     llvm::FunctionType::get(i32_, {ptr_, i32_, ptr_, i32_}, false));
     code_point_count_ = module_.getOrInsertFunction(
         OSPREY_JIT_HELPER_CODE_POINT_COUNT, llvm::FunctionType::get(i64_, {ptr_, i32_}, false));
+    pattern_member_ = module_.getOrInsertFunction(
+        OSPREY_JIT_HELPER_PATTERN_MEMBER, llvm::FunctionType::get(i32_, {ptr_, i32_}, false));
   }
 
   // The entry function calls one part after the other, each computing a slice of the nodes:
@@ -323,9 +325,26 @@ class Lowerer {
         return EmitBinary(id, node);
       case ir::Op::kNegate:
         return EmitNegate(id, node);
+      case ir::Op::kPatternMatch:
+        return EmitPatternMember(id, node);
       default:
         return EmitSlow(id);
     }
+  }
+
+  // A pattern-set member: its set's answer, or (when the set cannot answer for it: a pattern
+  // the automaton does not run exactly, a target that is no string) the node it replaced,
+  // computed by the runtime.
+  void EmitPatternMember(int32_t id, const ir::Node& node) {
+    llvm::Value* answer = builder_.CreateCall(pattern_member_, {frame_, Id(node.payload)});
+    llvm::BasicBlock* answered = NewBlock("member.answered");
+    llvm::BasicBlock* slow = NewBlock("member.slow");
+    llvm::BasicBlock* done = NewBlock("member.done");
+    builder_.CreateCondBr(builder_.CreateICmpSGE(answer, builder_.getInt32(0)), answered, slow);
+    builder_.SetInsertPoint(answered);
+    StoreBool(id, builder_.CreateICmpNE(answer, builder_.getInt32(0)));
+    builder_.CreateBr(done);
+    EmitSlowThenJoin(id, slow, done);
   }
 
   // A Rule lane (lane_nodes.h), as Evaluation::RuleTruth computes it: failed when an item or
@@ -734,6 +753,7 @@ class Lowerer {
   llvm::FunctionCallee evaluate_lane_;
   llvm::FunctionCallee strings_equal_;
   llvm::FunctionCallee code_point_count_;
+  llvm::FunctionCallee pattern_member_;
   std::map<std::string, llvm::Value*> constant_strings_;  // ConstantString, by text.
 
   llvm::Function* function_ = nullptr;

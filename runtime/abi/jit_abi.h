@@ -78,6 +78,10 @@ typedef struct OspreyJitHelpers {
   int32_t (*strings_equal)(const char* a, uint32_t length_a, const char* b, uint32_t length_b);
   // and how many code points (Python's len) the valid UTF-8 text of `count` bytes holds.
   int64_t (*code_point_count)(const char* text, uint32_t count);
+  // The answer of the pattern-set member `match` (an index of the program's pattern matches)
+  // from its set's one search of the target, searched on the first call of the action: 1 or
+  // 0, or -1 when the set cannot answer for it (compute its node with `evaluate_lane`).
+  int32_t (*pattern_member)(OspreyFrame* frame, int32_t match);
 } OspreyJitHelpers;
 
 #define OSPREY_JIT_HELPER_LOAD "osprey_jit_load"
@@ -86,6 +90,7 @@ typedef struct OspreyJitHelpers {
 #define OSPREY_JIT_HELPER_EVALUATE_RUN "osprey_jit_evaluate_run"
 #define OSPREY_JIT_HELPER_STRINGS_EQUAL "osprey_jit_strings_equal"
 #define OSPREY_JIT_HELPER_CODE_POINT_COUNT "osprey_jit_code_point_count"
+#define OSPREY_JIT_HELPER_PATTERN_MEMBER "osprey_jit_pattern_member"
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,11 +1,13 @@
-// ir::GroupPatternSets and the interpreter's pattern-set path: which tests are grouped, and
-// that every action gives byte-for-byte the result it gives with the pass off — values, failed
+// ir::GroupPatternSets and the engines' pattern-set paths: which tests are grouped, and that
+// every action gives byte-for-byte the result it gives with the pass off — values, failed
 // (null) features and __error_count — including targets that fail, are None, are entities (which
 // RegexMatch unwraps and `in` does not), and patterns the automaton does not cover.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -65,18 +67,24 @@ constexpr const char* kActions[] = {
 class PatternSetsTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // A parameterised test's name has a '/': one directory, not two.
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
     dir_ = fs::temp_directory_path() /
-           ("osprey_pattern_sets_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("osprey_pattern_sets_" + std::to_string(::getpid()) + "_" + name);
     fs::create_directories(dir_);
     std::ofstream(dir_ / "main.sml") << kRules;
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  std::vector<std::string> Run(bool pattern_sets) {
+  std::vector<std::string> Run(bool pattern_sets,
+                               tools::Engine engine = tools::Engine::kInterpreter,
+                               int opt_level = 2) {
     frontend::DiagnosticSink sink;
     tools::CompileOptions options;
     options.pattern_sets = pattern_sets;
+    options.engine = engine;
+    options.opt_level = opt_level;
     absl::StatusOr<tools::CompiledRules> compiled =
         tools::CompileRulesDirectory(dir_.string(), options, sink);
     EXPECT_TRUE(compiled.ok()) << compiled.status();
@@ -114,9 +122,23 @@ TEST_F(PatternSetsTest, GroupsTestsOfOneText) {
   EXPECT_NE(ir::PrintProgram(*program).find("pattern_match set"), std::string::npos);
 }
 
-TEST_F(PatternSetsTest, SameResultsAsOneByOne) {
+// The engines that answer members from their sets: the interpreter, and compiled code at
+// both tiers (which asks the runtime for each member's answer and computes the member in full
+// when the set cannot answer).
+struct EngineCase {
+  std::string name;
+  tools::Engine engine;
+  int opt_level;
+};
+
+void PrintTo(const EngineCase& engine_case, std::ostream* os) { *os << engine_case.name; }
+
+class PatternSetsEngineTest : public PatternSetsTest,
+                              public ::testing::WithParamInterface<EngineCase> {};
+
+TEST_P(PatternSetsEngineTest, SameResultsAsOneByOne) {
   std::vector<std::string> one_by_one = Run(false);
-  std::vector<std::string> grouped = Run(true);
+  std::vector<std::string> grouped = Run(true, GetParam().engine, GetParam().opt_level);
   ASSERT_EQ(one_by_one.size(), std::size(kActions));
   for (size_t i = 0; i < one_by_one.size(); ++i) {
     EXPECT_EQ(grouped[i], one_by_one[i]) << "action " << i + 1;
@@ -136,6 +158,13 @@ TEST_F(PatternSetsTest, SameResultsAsOneByOne) {
   EXPECT_NE(grouped[1].find(R"("UserIn": false, "UserNotIn": false)"), std::string::npos)
       << grouped[1];
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    Engines, PatternSetsEngineTest,
+    ::testing::Values(EngineCase{"Interpreter", tools::Engine::kInterpreter, 2},
+                      EngineCase{"JitFast", tools::Engine::kJit, 0},
+                      EngineCase{"JitOptimised", tools::Engine::kJit, 2}),
+    [](const ::testing::TestParamInfo<EngineCase>& param_info) { return param_info.param.name; });
 
 }  // namespace
 }  // namespace osprey::testing
