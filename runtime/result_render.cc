@@ -1,6 +1,7 @@
 #include "runtime/result_render.h"
 
 #include <algorithm>
+#include <array>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -46,29 +47,37 @@ void AppendList(const Items& items, Selected selected, AppendText append_text, s
 
 // Writes list items that often repeat: one label effect object is emitted by every WhenRules
 // that fires it (identical label effects are one node), and one verdict by many. An item whose
-// key equals the previous item's copies that item's text, already escaped, instead of escaping
-// it again. The key is what the text is made from: the effect object, or the verdict itself.
+// key equals one of the last few items' copies that item's text, already escaped, instead of
+// escaping it again (a few: WhenRules that add two labels in turn alternate). The key is what
+// the text is made from: the effect object, or the verdict itself.
 template <typename Key>
 class RepeatedItemWriter {
  public:
   template <typename Write>
   void Append(Key key, std::string* out, Write write) {
-    if (written_ && key == last_key_) {
-      out->append(*out, last_start_, last_size_);
-      return;
+    for (size_t i = 0; i < used_; ++i) {
+      if (recent_[i].key == key) {
+        out->append(*out, recent_[i].start, recent_[i].size);
+        return;
+      }
     }
-    written_ = true;
-    last_key_ = key;
-    last_start_ = out->size();
+    Written& slot = recent_[used_ < kRecent ? used_++ : next_++ % kRecent];
+    slot.key = key;
+    slot.start = out->size();
     write(out);
-    last_size_ = out->size() - last_start_;
+    slot.size = out->size() - slot.start;
   }
 
  private:
-  bool written_ = false;
-  Key last_key_{};
-  size_t last_start_ = 0;
-  size_t last_size_ = 0;
+  static constexpr size_t kRecent = 4;
+  struct Written {
+    Key key{};
+    size_t start = 0;
+    size_t size = 0;
+  };
+  std::array<Written, kRecent> recent_;
+  size_t used_ = 0;
+  size_t next_ = 0;  // The slot to replace once all are used, round robin.
 };
 
 bool IsKind(const EmittedEffect& emitted, Effect::Kind kind) {

@@ -50,6 +50,20 @@ TEST(ResultRenderTest, RepeatedEffectsAreWrittenEachTime) {
             R"("User/ham/0", "User/spam\"mer/1"]})");
 }
 
+// More distinct items than the writer remembers, repeated near and far: each is still
+// written as itself.
+TEST(ResultRenderTest, ManyDistinctItemsRepeated) {
+  ActionResult result;
+  std::string expected;
+  for (int v : {0, 1, 2, 3, 4, 4, 0, 0, 3, 1, 4, 5, 2, 5, 0}) {
+    const std::string verdict = "v" + std::to_string(v);
+    result.effects.push_back({Verdict(verdict), 0, 0});
+    expected += (expected.empty() ? "\"" : ", \"") + verdict + "\"";
+  }
+  EXPECT_NE(HitsLine(result).find("\"__verdicts\": [" + expected + "]"), std::string::npos)
+      << HitsLine(result);
+}
+
 // A later effect object with the same text is written from its own fields, and an effect
 // refilled in place between two results is written as it is now.
 TEST(ResultRenderTest, EachResultWritesItsOwnEffects) {
