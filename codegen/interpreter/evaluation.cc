@@ -590,8 +590,10 @@ void Evaluation::ComputeWhenRulesLane(NodeView node) {
   for (int32_t i = 0; i < rule_count; ++i) {
     const OspreyLane& rule = lanes_[node.operands[i].value];
     if (rule.tag == OSPREY_LANE_BOOL && rule.bits != 0) {
-      Store(node.id, EvaluateWhenRules(node));
-      return;
+      // Its value is None whether it fires or not (a lane WhenRules is never malformed, the
+      // one case that fails): the lane says so, and no value needs storing.
+      EvaluateWhenRules(node);
+      break;
     }
   }
   lanes_[node.id].tag = OSPREY_LANE_NONE;
