@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "runtime/result.h"
 #include "runtime/value.h"
@@ -56,9 +57,9 @@ TEST(ResultRenderTest, ManyDistinctItemsRepeated) {
   ActionResult result;
   std::string expected;
   for (int v : {0, 1, 2, 3, 4, 4, 0, 0, 3, 1, 4, 5, 2, 5, 0}) {
-    const std::string verdict = "v" + std::to_string(v);
+    const std::string verdict = absl::StrCat("v", v);
     result.effects.push_back({Verdict(verdict), 0, 0});
-    expected += (expected.empty() ? "\"" : ", \"") + verdict + "\"";
+    absl::StrAppend(&expected, expected.empty() ? "" : ", ", "\"", verdict, "\"");
   }
   EXPECT_NE(HitsLine(result).find("\"__verdicts\": [" + expected + "]"), std::string::npos)
       << HitsLine(result);
