@@ -11,19 +11,26 @@
 namespace osprey::ir {
 namespace {
 
-// Stdlib functions that depend only on their arguments and record no error when every
-// argument has exactly its parameter's static type (a str for `str`, a list for a list): a
-// node of such a type holds such a value or has failed, and a failed argument fails the call
-// without recording anything.
-bool TotalOnTypedArguments(const Program& program, const Node& node) {
-  static const absl::flat_hash_set<std::string_view> kFunctions = {
+// Calls of stdlib functions that depend only on their arguments and record no error when
+// the arguments have their static types (a node of such a type holds such a value or has
+// failed, and a failed argument fails the call without recording anything):
+//  - string and list functions, when every argument has exactly its parameter's type (a str
+//    for `str`, a list for a list);
+//  - the label effects, pure constructors of effect values (spec udfs.md J.2) that fail only
+//    on an argument of the wrong type. A rule set names the same effect in many WhenRules
+//    (`LabelAdd(entity=UserId, label='spammer')`): shared, it is made once per action however
+//    many of them fire, and each firing still emits it with its own rules.
+bool ShareableCall(const Program& program, const Node& node) {
+  static const absl::flat_hash_set<std::string_view> kExactlyTyped = {
       "StringLength", "StringToLower",    "StringToUpper",
       "ListLength",   "StringStartsWith", "StringEndsWith"};
+  static const absl::flat_hash_set<std::string_view> kEffects = {"LabelAdd", "LabelRemove"};
   const Call& call = program.calls[node.payload];
-  if (call.udf->origin != "stdlib" || !kFunctions.contains(call.udf->name) ||
-      !call.extra_names.empty() || call.dynamic_result != nullptr) {
+  if (call.udf->origin != "stdlib" || !call.extra_names.empty() || call.dynamic_result != nullptr) {
     return false;
   }
+  if (kEffects.contains(call.udf->name)) return ArgumentsHaveDeclaredTypes(program, node);
+  if (!kExactlyTyped.contains(call.udf->name)) return false;
   for (size_t p = 0; p < call.udf->params.size(); ++p) {
     const int32_t operand = call.operand_of_param[p];
     if (operand < 0) continue;  // A constant of the parameter's type (validation checked it).
@@ -36,18 +43,6 @@ bool TotalOnTypedArguments(const Program& program, const Node& node) {
     if (!exact) return false;
   }
   return true;
-}
-
-// The label effects are pure constructors of effect values (spec udfs.md J.2) that fail only
-// on an argument of the wrong type. A rule set names the same effect in many WhenRules
-// (`LabelAdd(entity=UserId, label='spammer')`): shared, it is made once per action however
-// many of them fire, and each firing still emits it with its own rules.
-bool EffectOnTypedArguments(const Program& program, const Node& node) {
-  static const absl::flat_hash_set<std::string_view> kFunctions = {"LabelAdd", "LabelRemove"};
-  const Call& call = program.calls[node.payload];
-  return call.udf->origin == "stdlib" && kFunctions.contains(call.udf->name) &&
-         call.extra_names.empty() && call.dynamic_result == nullptr &&
-         ArgumentsHaveDeclaredTypes(program, node);
 }
 
 // Nodes that can be shared: their value depends only on their operands and they never record
@@ -67,7 +62,7 @@ bool Shareable(const Program& program, const Node& node) {
       return node.detail == static_cast<uint8_t>(CompareOp::kEqual) ||
              node.detail == static_cast<uint8_t>(CompareOp::kNotEqual);
     case Op::kCall:
-      return TotalOnTypedArguments(program, node) || EffectOnTypedArguments(program, node);
+      return ShareableCall(program, node);
     default:
       return false;
   }

@@ -168,11 +168,9 @@ class Evaluation {
   // Searches the set's target for `member`'s first question in this action; false when the
   // target is no string for it (an entity's id is, for a pattern) or the set cannot decide.
   bool SearchPatternSet(const Interpreter::PatternMember& member);
-  // Once a set has answered, its other pending members the answer decides are stored at
-  // once, so that their own turn finds them done. `entity_target`: the set's target is an
-  // entity (a literal `in` does not unwrap it, so its members are not decided).
-  void StorePendingMembers(int32_t set, const std::vector<uint8_t>& found, bool entity_target,
-                           int32_t current);
+  // Once set `set` has answered (for node `current`), its other pending members the answer
+  // decides (AnswerFromSet) are stored at once, so that their own turn finds them done.
+  void StorePendingMembers(int32_t set, int32_t current);
   const Outcome& Input(NodeView node, size_t operand) { return Get(node.operands[operand].value); }
   void RecordError(NodeView node, std::string message);
 

@@ -28,21 +28,18 @@ bool Evaluation::SearchPatternSet(const Interpreter::PatternMember& member) {
   }
   set_state_[set] = SetState::kFound;
   set_target_is_entity_[set] = target->kind() == Value::Kind::kEntity;
-  if (set_has_runtime_members_[set]) {
-    StorePendingMembers(set, set_found_[set], set_target_is_entity_[set] != 0, member.node);
-  }
+  if (set_has_runtime_members_[set]) StorePendingMembers(set, member.node);
   return true;
 }
 
-void Evaluation::StorePendingMembers(int32_t set, const std::vector<uint8_t>& found,
-                                     bool entity_target, int32_t current) {
+void Evaluation::StorePendingMembers(int32_t set, int32_t current) {
   for (int32_t index : interpreter_.pattern_set_members_[set]) {
-    const Interpreter::PatternMember& member = interpreter_.pattern_members_[index];
-    const int32_t id = member.node;
+    const int32_t id = interpreter_.pattern_members_[index].node;
     if (id == current || state_[id] != State::kPending) continue;
-    if (!member.covered || (member.literal && entity_target)) continue;
-    if (IsLaneNode(id)) continue;         // Compiled code computes it.
-    StoreBool(id, member.Answer(found));  // As on the member's own turn.
+    if (IsLaneNode(id)) continue;                 // Compiled code computes it.
+    const int32_t answer = AnswerFromSet(index);  // As on the member's own turn.
+    if (answer < 0) continue;
+    StoreBool(id, answer == 1);
     state_[id] = State::kDone;
   }
 }
